@@ -1,0 +1,1 @@
+"""Registers learning lunches with hub: contribution kinds, home panel, demo content."""

@@ -1,0 +1,1 @@
+from events.models.lunches import *  # noqa: F403

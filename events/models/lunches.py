@@ -1,0 +1,3 @@
+"""Learning lunch models."""
+
+__all__: list[str] = []

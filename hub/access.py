@@ -1,0 +1,48 @@
+"""The public way for every view to fetch content: scoped, or a 404.
+
+Another school's object answers 404 (never 403, never its data); an object the
+person may see but not change answers 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+
+
+def visible(queryset: QuerySet, staff) -> QuerySet:
+    """Everything in the queryset this staff member may see."""
+    return queryset.visible_to(staff)
+
+
+def get_visible_or_404(queryset: QuerySet, staff, **lookup) -> Model:
+    try:
+        return queryset.visible_to(staff).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404(f"No {queryset.model._meta.verbose_name} found.") from None
+
+
+def get_editable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
+    """The object if this person wrote it; 403 if they only may see it."""
+    obj = get_visible_or_404(queryset, staff, **lookup)
+    if getattr(obj, "author_id", None) != staff.pk:
+        raise PermissionDenied("Only the author can change this.")
+    return obj
+
+
+def require_moderator(staff) -> None:
+    if not (staff.is_authenticated and staff.is_moderator and staff.school_id):
+        raise PermissionDenied("This page is for your school's moderators.")
+
+
+def require_school_admin(staff) -> None:
+    if not (staff.is_authenticated and staff.is_school_admin and staff.school_id):
+        raise PermissionDenied("This page is for your school's admins.")
+
+
+def get_moderatable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
+    """For moderator actions: 404 beyond the school, 403 for non-moderators."""
+    require_moderator(staff)
+    try:
+        return queryset.filter(school_id=staff.school_id).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404(f"No {queryset.model._meta.verbose_name} found.") from None

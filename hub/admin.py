@@ -1,0 +1,88 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from hub.models import AuditEntry, Invitation, Network, School, Staff
+
+
+@admin.register(School)
+class SchoolAdmin(admin.ModelAdmin):
+    list_display = ["name", "urn", "phase", "local_authority", "moderation_mode"]
+    search_fields = ["name", "urn"]
+    list_filter = ["phase", "moderation_mode"]
+
+
+@admin.register(Network)
+class NetworkAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    search_fields = ["name"]
+    filter_horizontal = ["schools"]
+
+
+@admin.register(Staff)
+class StaffAdmin(UserAdmin):
+    ordering = ["full_name"]
+    list_display = [
+        "email",
+        "full_name",
+        "school",
+        "role",
+        "is_moderator",
+        "is_school_admin",
+        "is_active",
+    ]
+    list_filter = ["role", "is_moderator", "is_school_admin", "is_active", "school"]
+    search_fields = ["email", "full_name"]
+    list_select_related = ["school"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (
+            "Person",
+            {
+                "fields": [
+                    "full_name",
+                    "display_name",
+                    "job_title",
+                    "phase",
+                    "subjects",
+                    "learning_focus",
+                ]
+            },
+        ),
+        ("School and rights", {"fields": ["school", "role", "is_moderator", "is_school_admin"]}),
+        (
+            "Account",
+            {
+                "fields": [
+                    "is_active",
+                    "deactivated_at",
+                    "is_staff",
+                    "is_superuser",
+                    "last_login",
+                    "date_joined",
+                ]
+            },
+        ),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": ["email", "full_name", "school", "role", "password1", "password2"],
+            },
+        )
+    ]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["staff", "created_at", "expires_at", "accepted_at"]
+    list_select_related = ["staff"]
+    readonly_fields = ["token_hash"]
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "school", "actor", "action", "target_title", "reason"]
+    list_filter = ["action", "school"]
+    list_select_related = ["school", "actor"]

@@ -1,0 +1,23 @@
+"""Emails: rendered from subject / text / HTML templates, sent by a task after commit."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+
+
+def queue_email(*, to: list[str], template: str, context: dict) -> None:
+    """Render `emails/<template>_subject.txt`, `.txt` and `.html` and send them by task.
+
+    Queued on commit, so a rolled-back change never sends mail.
+    """
+    if not to:
+        return
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    from hub.tasks import send_email
+
+    transaction.on_commit(
+        lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html)
+    )

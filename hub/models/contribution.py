@@ -1,0 +1,105 @@
+"""The one base for every piece of staff content, and the one scoping rule."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Waiting for approval"
+    PUBLISHED = "published", "Shared"
+    RETURNED = "returned", "Returned with feedback"
+    HIDDEN = "hidden", "Hidden by a moderator"
+
+
+class Visibility(models.TextChoices):
+    SCHOOL = "school", "Our school"
+    NETWORK = "network", "Our network of schools"
+    PUBLIC = "public", "Anyone"
+
+
+class ContributionQuerySet(models.QuerySet):
+    def visible_to(self, staff) -> "ContributionQuerySet":
+        """What this staff member may see; the one scoping rule for content.
+
+        At their own school: everything shared, their own work in any state and,
+        for moderators, everything but other people's drafts. Beyond it: only
+        shared work that its author opened to the network or the public.
+        """
+        if not staff.is_authenticated or staff.school_id is None:
+            return self.none()
+        own_school = Q(status=Status.PUBLISHED) | Q(author_id=staff.pk)
+        if staff.is_moderator:
+            own_school |= ~Q(status=Status.DRAFT)
+        from hub.models.school import School
+
+        network_schools = School.objects.filter(networks__schools=staff.school_id).values("pk")
+        shared = Q(status=Status.PUBLISHED) & (
+            Q(visibility=Visibility.PUBLIC)
+            | Q(visibility=Visibility.NETWORK, school_id__in=network_schools)
+        )
+        return self.filter((Q(school_id=staff.school_id) & own_school) | shared)
+
+    def published(self) -> "ContributionQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def awaiting_moderation(self) -> "ContributionQuerySet":
+        return self.filter(status=Status.SUBMITTED)
+
+
+class Contribution(models.Model):
+    """Abstract base: author, school, moderation state, visibility, celebration.
+
+    State changes go through `hub.moderation`, never by assigning `status`.
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    school = models.ForeignKey(
+        "hub.School", on_delete=models.CASCADE, related_name="%(app_label)s_%(class)s_set"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PUBLISHED)
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.SCHOOL
+    )
+    moderation_note = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Why a moderator hid or returned it; its author sees this.",
+    )
+    # Bumped by every transition: a moderator acting on a stale page is refused.
+    version = models.PositiveIntegerField(default=1)
+    celebrated_at = models.DateTimeField(null=True, blank=True)
+    celebration_note = models.CharField(max_length=280, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def is_celebrated(self) -> bool:
+        return self.celebrated_at is not None
+
+    def moderation_title(self) -> str:
+        """One line naming this contribution in the moderation queue and audit log."""
+        return str(self)
+
+    def moderation_body(self) -> str:
+        """The full text a moderator reads before acting."""
+        return ""
+
+    @classmethod
+    def initial_status(cls, school) -> str:
+        """Shared at once, or waiting for approval in a pre-moderation school."""
+        return Status.SUBMITTED if school.premoderated else Status.PUBLISHED

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from hub.forms import EmailAuthenticationForm
+from hub.views import account, home, moderation, staff
+
+hub_patterns = [
+    path("", home.home, name="home"),
+    path("profile/", account.edit_profile, name="edit_profile"),
+    path("people/<int:pk>/", account.profile, name="profile"),
+    path("moderation/", moderation.moderation_queue, name="moderation_queue"),
+    path(
+        "moderation/<str:kind>/<int:pk>/<str:action>/",
+        moderation.moderate,
+        name="moderate",
+    ),
+    path("staff/", staff.staff_list, name="staff_list"),
+    path("staff/invite/", staff.invite_staff, name="invite_staff"),
+    path("staff/import/", staff.import_staff, name="import_staff"),
+    path("staff/<int:pk>/", staff.staff_detail, name="staff_detail"),
+    path("staff/<int:pk>/deactivate/", staff.deactivate_staff, name="deactivate_staff"),
+    path("staff/<int:pk>/reactivate/", staff.reactivate_staff, name="reactivate_staff"),
+    path("staff/<int:pk>/resend-invitation/", staff.resend_invitation, name="resend_invitation"),
+]
+
+urlpatterns = [
+    path("", include((hub_patterns, "hub"))),
+    path("", include("ideas.urls")),
+    path("", include("events.urls")),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("invitations/<str:token>/", account.accept_invitation, name="accept_invitation"),
+    path("django-admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,48 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from hub import services
+from hub.access import get_visible_or_404
+from hub.forms import AcceptInvitationForm, ProfileForm
+from hub.models import Invitation, Staff
+
+
+@login_required
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("hub:edit_profile")
+    return render(request, "hub/edit_profile.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_visible_or_404(
+        Staff.objects.prefetch_related("learning_focus"), request.user, pk=pk
+    )
+    return render(request, "hub/profile.html", {"member": member})
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = Invitation.find_usable(token)
+    if invitation is None:
+        return render(request, "registration/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, staff=invitation.staff)
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except ValueError:
+            return render(request, "registration/invitation_invalid.html", status=404)
+        login(request, staff, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to Staffroom, {staff.name}.")
+        return redirect("hub:home")
+    return render(
+        request, "registration/accept_invitation.html", {"form": form, "invitation": invitation}
+    )

@@ -1,0 +1,14 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from hub.registry import home_panels
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    panels = [
+        {"template_name": panel.template_name, **panel.get_context(request.user)}
+        for panel in home_panels()
+    ]
+    return render(request, "hub/home.html", {"panels": panels})

@@ -1,0 +1,1 @@
+"""Registers the board with hub: contribution kinds, home panel, demo content."""

@@ -1,0 +1,1 @@
+"""Registers the scrapbook with hub: contribution kinds, home panel, demo content."""

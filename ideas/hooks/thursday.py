@@ -1,0 +1,1 @@
+"""Registers the thursday with hub: contribution kinds, home panel, demo content."""

@@ -1,0 +1,3 @@
+"""Board models."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Scrapbook models."""
+
+__all__: list[str] = []

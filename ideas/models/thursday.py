@@ -1,0 +1,3 @@
+"""Thursday models."""
+
+__all__: list[str] = []

@@ -1,0 +1,125 @@
+"""Browser tests: Playwright driving Debian's Chromium against a live server.
+
+Every page a test visits must pass axe-core (WCAG 2.x A and AA): the `page`
+fixture records each navigation and fails the test at teardown if a page it
+reached was never checked with `expect_accessible(page)`.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from tests.factories import PASSWORD
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM
+# refuses to run from one unless told it is safe, which it is in tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SOURCE = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs it with apt."
+    assert AXE_SOURCE.exists(), "axe-core is missing: `make assets` copies it from npm."
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class AccessibilityTracker:
+    def __init__(self):
+        self.visited: list[str] = []
+        self.checked: set[str] = set()
+
+    def unchecked(self) -> list[str]:
+        return [url for url in dict.fromkeys(self.visited) if url not in self.checked]
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db) -> Page:
+    context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    context.set_default_timeout(10_000)
+    # Init scripts run outside the page's CSP, so the policy stays as strict as in production.
+    context.add_init_script(path=str(AXE_SOURCE))
+    page = context.new_page()
+    tracker = AccessibilityTracker()
+    page.accessibility_tracker = tracker
+    page.on(
+        "framenavigated",
+        lambda frame: (
+            tracker.visited.append(_page_key(frame.url)) if frame == page.main_frame else None
+        ),
+    )
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not tracker.unchecked(), f"Pages visited without an axe check: {tracker.unchecked()}"
+
+
+def _page_key(url: str) -> str:
+    return url.split("#")[0]
+
+
+def expect_accessible(page: Page) -> None:
+    """Run axe-core on the current page; fail on any WCAG 2.x A/AA violation."""
+    page.wait_for_load_state("load")
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS,
+    )
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe found violations on {page.url}:\n" + "\n".join(violations)
+    page.accessibility_tracker.checked.add(_page_key(page.url))
+
+
+def sign_in(page: Page, person, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    expect_accessible(page)
+    page.get_by_label("Email address").fill(person.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("load")
+    expect_accessible(page)
+
+
+def screenshot(page: Page, name: str, *, phone: bool = False) -> Path:
+    """Save a full-page screenshot (desktop, or 360 px wide) for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}{'-phone' if phone else ''}.png"
+    if phone:
+        page.set_viewport_size(PHONE)
+    page.screenshot(path=str(path), full_page=True)
+    if phone:
+        expect_accessible(page)
+        page.set_viewport_size(DESKTOP)
+    return path

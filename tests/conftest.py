@@ -1,0 +1,69 @@
+"""Shared fixtures: one school with a teacher, a moderator and an admin, and a
+teacher at another school (healthchecks' alice / bob / charlie)."""
+
+import pytest
+
+from hub.models import Role
+from tests.factories import SchoolFactory, StaffFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def school(db):
+    return SchoolFactory(name="Oakfield Primary School")
+
+
+@pytest.fixture
+def other_school(db):
+    return SchoolFactory(name="Hillside Juniors")
+
+
+@pytest.fixture
+def staff(school):
+    return StaffFactory(
+        school=school, full_name="Alice Teacher", email="alice@oakfield.example", role=Role.TEACHER
+    )
+
+
+@pytest.fixture
+def moderator(school):
+    return StaffFactory(
+        school=school,
+        full_name="Helen Head",
+        email="head@oakfield.example",
+        role=Role.HEADTEACHER,
+        is_moderator=True,
+    )
+
+
+@pytest.fixture
+def school_admin(school):
+    return StaffFactory(
+        school=school,
+        full_name="Olivia Office",
+        email="office@oakfield.example",
+        role=Role.OFFICE,
+        is_school_admin=True,
+    )
+
+
+@pytest.fixture
+def outsider(other_school):
+    return StaffFactory(
+        school=other_school, full_name="Oscar Outsider", email="oscar@hillside.example"
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """Sign a test client in as someone: `client_for(staff).get(...)`."""
+
+    def sign_in(person):
+        client.force_login(person)
+        return client
+
+    return sign_in
