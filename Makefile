@@ -47,10 +47,11 @@ migrate: install
 demo: migrate
 	$(PY) manage.py seed_demo
 
-# Web server and task worker together; Ctrl-C stops both.
+# Web server, task worker and periodic jobs together; Ctrl-C stops them all.
 run: demo
 	@trap 'kill 0' INT TERM EXIT; \
 	$(PY) manage.py db_worker & \
+	$(PY) manage.py run_periodic_jobs & \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 worker: install

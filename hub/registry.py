@@ -33,9 +33,18 @@ class DemoSeeder:
     seed: Callable[..., None] = field(compare=False)
 
 
+@dataclass(frozen=True, order=True)
+class PeriodicJob:
+    name: str
+    # Called with the current aware datetime; must be idempotent, because it runs
+    # every minute or so and after restarts. Queue slow work as tasks.
+    run: Callable[[Any], None] = field(compare=False)
+
+
 _contribution_kinds: dict[str, ContributionKind] = {}
 _home_panels: list[HomePanel] = []
 _demo_seeders: list[DemoSeeder] = []
+_periodic_jobs: dict[str, PeriodicJob] = {}
 
 
 def register_contribution(model: type, *, label: str, label_plural: str) -> None:
@@ -65,3 +74,11 @@ def register_demo_seeder(*, order: int, name: str, seed: Callable) -> None:
 
 def demo_seeders() -> list[DemoSeeder]:
     return sorted(_demo_seeders)
+
+
+def register_periodic_job(*, name: str, run: Callable) -> None:
+    _periodic_jobs[name] = PeriodicJob(name, run)
+
+
+def periodic_jobs() -> list[PeriodicJob]:
+    return sorted(_periodic_jobs.values())
