@@ -17,6 +17,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         "inactive": "This account has been deactivated. Ask your school office.",
     }
 
+    def clean_username(self) -> str:
+        # Lower-case before authenticating, so the lockout counts one account once.
+        return self.cleaned_data["username"].lower()
+
 
 class InviteStaffForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)

@@ -137,6 +137,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "hub.lockout.username_for_lockout"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"

@@ -13,3 +13,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A concrete Contribution that exists only in tests (see tests/contrib_app).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.contrib_app.apps.ContribAppConfig"]  # noqa: F405

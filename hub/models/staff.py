@@ -51,6 +51,10 @@ class StaffQuerySet(SchoolScopedQuerySet):
 class StaffManager(BaseUserManager.from_queryset(StaffQuerySet)):
     use_in_migrations = True
 
+    def get_by_natural_key(self, email: str) -> "Staff":
+        # Emails are stored lower-case, so "Alice@School" signs in as alice@school.
+        return self.get(email=email.lower())
+
     def create_user(self, email: str, password: str | None = None, **fields):
         if not email:
             raise ValueError("Staff need an email address.")
