@@ -5,6 +5,10 @@ from django.contrib.auth.forms import AuthenticationForm
 from hub.models import Role, Staff
 from hub.staff_import import MAX_IMPORT_BYTES
 
+MAX_FOCUS_TAGS = 10
+# Tags are stored in a 100-character column; shorter reads better on a profile.
+MAX_FOCUS_TAG_LENGTH = 50
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     username = forms.EmailField(
@@ -66,13 +70,27 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Staff
         fields = ["full_name", "display_name", "job_title", "phase", "subjects", "learning_focus"]
-        help_texts = {"learning_focus": "Separate with commas, e.g. questioning, phonics."}
+        help_texts = {
+            "learning_focus": f"Up to {MAX_FOCUS_TAGS}, separated with commas, "
+            "e.g. questioning, phonics."
+        }
 
     def clean_full_name(self) -> str:
         name = self.cleaned_data["full_name"].strip()
         if not name:
             raise forms.ValidationError("Enter your full name.")
         return name
+
+    def clean_learning_focus(self) -> list[str]:
+        tags = self.cleaned_data["learning_focus"]
+        if len(tags) > MAX_FOCUS_TAGS:
+            raise forms.ValidationError(f"Choose at most {MAX_FOCUS_TAGS} areas of focus.")
+        too_long = [tag for tag in tags if len(tag) > MAX_FOCUS_TAG_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"Keep each focus to {MAX_FOCUS_TAG_LENGTH} characters or fewer."
+            )
+        return tags
 
 
 class AcceptInvitationForm(forms.Form):

@@ -103,7 +103,8 @@ def test_it_names_the_missing_columns(db):
     assert result.errors == [
         (
             0,
-            "The first row must name the columns: email, full name, role. Missing: full name, role.",
+            "The first row must name the columns: email, full name, role. "
+            "Missing: full name, role.",
         )
     ]
 
