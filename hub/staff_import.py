@@ -108,7 +108,8 @@ def check_staff_csv(data: bytes) -> ImportCheck:
     for row in result.rows:
         if row.email in existing:
             result.errors.append((row.line, f"{row.email} already has a Staffroom account."))
-    result.errors.sort()
+    # By line, keeping each row's problems in the order of its columns.
+    result.errors.sort(key=lambda error: error[0])
     return result
 
 

@@ -28,6 +28,11 @@
     root.querySelectorAll("[data-counter][maxlength]").forEach(attachCounter);
   }
 
-  document.addEventListener("DOMContentLoaded", function () { enhance(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    enhance(document);
+    // A summary of what went wrong (e.g. an import's row errors) is read out first.
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary) summary.focus();
+  });
   document.addEventListener("htmx:afterSwap", function (event) { enhance(event.target); });
 })();

@@ -1,0 +1,41 @@
+from django.core import mail
+from playwright.sync_api import expect
+
+from hub.models import Staff
+from tests.browser.conftest import expect_accessible, sign_in
+from tests.hub.invitations import invitation_path
+
+
+def test_an_admin_invites_a_colleague_who_accepts_and_lands_signed_in(page, school_admin):
+    sign_in(page, school_admin)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Staff").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staff")
+    expect_accessible(page)
+    page.get_by_role("link", name="Invite a colleague").click()
+    expect_accessible(page)
+    page.get_by_label("Email address").fill("nia.new@oakfield.example")
+    page.get_by_label("Full name").fill("Nia New")
+    page.get_by_label("Role").select_option(label="Teaching assistant")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Invitation sent to nia.new@oakfield.example"
+    )
+    expect_accessible(page)
+    assert Staff.objects.get(email="nia.new@oakfield.example").role == "teaching_assistant"
+
+    assert [message.to for message in mail.outbox] == [["nia.new@oakfield.example"]]
+    page.get_by_role("button", name="Sign out").click()
+    expect_accessible(page)
+    page.goto(invitation_path(mail.outbox[0]))
+    expect_accessible(page)
+    page.get_by_label("Choose a password").fill("short")
+    page.get_by_label("Type it again").fill("short")
+    page.get_by_role("button", name="Join Staffroom").click()
+    expect(page.get_by_text("at least 10 characters").first).to_be_visible()
+    expect_accessible(page)
+    page.get_by_label("Choose a password").fill("a-long-new-secret")
+    page.get_by_label("Type it again").fill("a-long-new-secret")
+    page.get_by_role("button", name="Join Staffroom").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Nia New")
+    expect(page.get_by_role("status")).to_contain_text("Welcome to Staffroom, Nia New.")
+    expect_accessible(page)
