@@ -7,7 +7,7 @@ STAMP_RUNTIME := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 VENDOR := static/vendor
 
-.PHONY: run test install install-dev assets browser lint migrate demo worker clean
+.PHONY: run test test-postgres install install-dev assets browser lint migrate demo worker clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,12 @@ install-dev: $(STAMP_DEV) assets
 assets: $(VENDOR)/.copied
 
 # Debian's Chromium drives the browser tests; a fresh machine does not have it.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -x /usr/bin/chromium || { \
 	  echo "Installing Chromium from Debian's packages..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -61,11 +63,17 @@ lint: install-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
+# Lint, migrations check and the whole suite (browser tests included) on the
+# database in DATABASE_URL (SQLite by default). PYTEST_ARGS passes options on.
 test: install-dev browser
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The same suite against the local PostgreSQL (pytest-django creates test_staffroom).
+test-postgres:
+	$(MAKE) test DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/staffroom}
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .test-media
