@@ -13,3 +13,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A test-only app standing in for the features that register with hub (dashboard, digest).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.insights_app.apps.InsightsAppConfig"]  # noqa: F405
