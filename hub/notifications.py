@@ -6,6 +6,8 @@ person is told is decided in one place: it always adds an in-app notification
 preference is "instant"; the others read it in the app or in Friday's digest.
 """
 
+from html import unescape
+
 from django.conf import settings
 from django.template.loader import render_to_string
 
@@ -32,7 +34,10 @@ def notify(
     context = {"recipient": recipient, **context}
     if message is None:
         subject_context = {"site_url": settings.SITE_URL, **context}
-        message = render_to_string(f"emails/{email_template}_subject.txt", subject_context)
+        # Templates escape HTML; the message is plain text, escaped again when shown.
+        message = unescape(
+            render_to_string(f"emails/{email_template}_subject.txt", subject_context)
+        )
     message = " ".join(message.split())
     if len(message) > NOTIFICATION_MESSAGE_MAX:
         message = message[: NOTIFICATION_MESSAGE_MAX - 1] + "…"
