@@ -112,7 +112,11 @@ def participation(*, school, first_day: date, last_day: date) -> Participation:
         columns.append(Column(metric.key, metric.label, is_sharing=False))
         for staff_id, n in metric.counts(school, start, end).items():
             per_person[staff_id][metric.key] += n
-    members = Staff.objects.filter(school_id=school.pk).order_by("full_name", "pk")
+    members = (
+        Staff.objects.filter(school_id=school.pk)
+        .only("pk", "full_name", "display_name", "role", "is_active", "school_id")
+        .order_by("full_name", "pk")
+    )
     people = [
         PersonRow(member, dict(per_person.get(member.pk, {})))
         for member in members

@@ -1,13 +1,15 @@
 import csv
 import io
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 
+from hub.forms_insights import PeriodForm
 from hub.models import Role, RoleGroup, Status
 from hub.participation import participation
+from hub.registry import contribution_kinds, participation_metrics
 from tests.factories import StaffFactory
 from tests.hub.factories_insights import (
     NoteFactory,
@@ -29,8 +31,6 @@ def ta(school):
 
 
 def counts_of(school):
-    from datetime import date
-
     return participation(school=school, first_day=date(2026, 9, 1), last_day=date(2026, 12, 31))
 
 
@@ -179,10 +179,39 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
         posted_at(ReplyFactory(author=person), IN_TERM)
         attended(person, IN_TERM)
     client = client_for(moderator)
+    # Session, user, school, staff, unread count; then one per kind and per extra metric.
+    bound = 6 + len(contribution_kinds()) + len(participation_metrics())
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(bound):
         response = client.get(reverse("hub:dashboard"), AUTUMN)
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(bound):
         client.get(reverse("hub:dashboard_csv"), AUTUMN)
 
     assert response.status_code == 200
+
+
+def test_the_default_period_is_this_term_so_far():
+    form = PeriodForm(None, today=date(2026, 11, 23))
+
+    assert form.days() == (date(2026, 9, 1), date(2026, 11, 23), "This term (Autumn term 2026)")
+
+
+def test_in_the_summer_holiday_the_default_is_the_last_12_weeks():
+    first, last, label = PeriodForm(None, today=date(2026, 8, 20)).days()
+
+    assert (first, last, label) == (date(2026, 5, 29), date(2026, 8, 20), "Last 12 weeks")
+
+
+def test_last_term_means_the_term_before_this_one():
+    form = PeriodForm({"period": "last_term"}, today=date(2026, 11, 23))
+
+    assert form.days()[:2] == (date(2026, 4, 6), date(2026, 7, 31))
+
+
+def test_a_range_over_400_days_is_refused():
+    form = PeriodForm(
+        {"period": "custom", "start": "2024-01-01", "end": "2026-01-01"}, today=date(2026, 1, 5)
+    )
+
+    assert not form.is_valid()
+    assert "at most 400 days" in form.errors["end"][0]

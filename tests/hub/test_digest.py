@@ -153,3 +153,34 @@ def test_a_link_for_an_old_address_stops_working(client, staff):
     response = client.post(reverse("hub:unsubscribe", args=[token]))
 
     assert response.status_code == 400
+
+
+def test_a_digest_already_recorded_for_the_week_is_not_sent_again(
+    busy_week, school, django_capture_on_commit_callbacks
+):
+    SentDigest.objects.create(school=school, week_start=MONDAY.date())
+
+    run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
+
+    assert mail.outbox == []
+    assert SentDigest.objects.count() == 1
+
+
+def test_the_digest_runs_as_a_registered_periodic_job():
+    from hub.registry import periodic_jobs
+
+    assert "hub.weekly_digest" in [job.name for job in periodic_jobs()]
+
+
+def test_the_digest_tells_weekly_readers_about_their_unread_notifications(
+    busy_week, school, django_capture_on_commit_callbacks
+):
+    from hub.notifications import notify
+
+    reader = StaffFactory(school=school, email_preference=EmailPreference.WEEKLY)
+    notify(recipient=reader, email_template="insights_ping", context={"note_title": "Timers"})
+
+    run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
+
+    message = next(m for m in mail.outbox if m.to == [reader.email])
+    assert "You have 1 unread notification:" in message.body
