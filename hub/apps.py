@@ -7,4 +7,4 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hub import digest  # noqa: F401  (registers the Friday digest job and section)
+        from hub import insights_hooks  # noqa: F401  (digest job, celebrations, demo)

@@ -23,12 +23,7 @@ from django_tasks import task
 from hub.emails import queue_email
 from hub.lib.weeks import Week
 from hub.models import EmailPreference, Notification, School, SentDigest, Staff, Status
-from hub.registry import (
-    contribution_kinds,
-    digest_sections,
-    register_digest_section,
-    register_periodic_job,
-)
+from hub.registry import contribution_kinds, digest_sections
 
 DIGEST_WEEKDAY = 4  # Friday
 DIGEST_TIME = time(15, 0)
@@ -179,11 +174,3 @@ def send_weekly_digests(now: datetime) -> None:
                 )
         except IntegrityError:
             continue  # Another runner recorded it a moment ago.
-
-
-register_digest_section(
-    order=90,
-    template_name="emails/weekly_digest_celebrations.html",
-    get_context=celebrations_this_week,
-)
-register_periodic_job(name="hub.weekly_digest", run=send_weekly_digests)

@@ -64,7 +64,16 @@ def test_drafts_hidden_work_and_waiting_work_stay_off_the_profile(client_for, st
     assert "Secret draft" not in page
     assert "Hidden one" not in page
     assert "Waiting one" not in page
-    assert "Nothing shared yet." in page
+
+
+def test_colleagues_are_never_told_that_someone_has_not_shared_yet(client_for, staff, school):
+    colleague = StaffFactory(school=school)
+
+    page = client_for(colleague).get(reverse("hub:profile", args=[staff.pk])).content.decode()
+
+    assert 'id="shared-heading"' not in page
+    assert 'id="celebrated-heading"' not in page
+    assert "not shared" not in page.lower()
 
 
 def test_my_own_empty_profile_invites_me_to_share(client_for, staff):
