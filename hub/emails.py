@@ -1,5 +1,7 @@
 """Emails: rendered from subject / text / HTML templates, sent by a task after commit."""
 
+from html import unescape
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,7 +15,10 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     if not to:
         return
     context = {"site_url": settings.SITE_URL, **context}
-    subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    # A subject is plain text: undo the template's HTML escaping (“Sam&#x27;s idea”).
+    subject = unescape(
+        " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    )
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)
     from hub.tasks import send_email

@@ -82,3 +82,83 @@ def register_periodic_job(*, name: str, run: Callable) -> None:
 
 def periodic_jobs() -> list[PeriodicJob]:
     return sorted(_periodic_jobs.values())
+
+
+# --- Leaders' tools: participation dashboard, weekly digest, staff profiles ---
+
+
+@dataclass(frozen=True, order=True)
+class ParticipationMetric:
+    """A column of the participation dashboard beyond the contribution kinds.
+
+    Every registered contribution kind is counted by author already (published,
+    created in the range); register only what is not a contribution, e.g. lunch
+    attendance. `counts(school, start, end)` gets aware datetimes (start
+    inclusive, end exclusive) and returns {staff_id: count} in ONE query.
+    """
+
+    order: int
+    key: str = field(compare=False)
+    label: str = field(compare=False)
+    counts: Callable[[Any, Any, Any], dict[int, int]] = field(compare=False)
+
+
+@dataclass(frozen=True, order=True)
+class DigestSection:
+    """A part of the Friday digest email.
+
+    `get_context(school, week_start, week_end)` (aware datetimes, end exclusive)
+    returns the section's context, or None to leave the section out this week.
+    `template_name` is the HTML part (e.g. "ideas/digest/_idea.html"); a twin
+    ending in ".txt" beside it gives the plain-text part.
+    """
+
+    order: int
+    template_name: str = field(compare=False)
+    get_context: Callable[[Any, Any, Any], dict | None] = field(compare=False)
+
+
+@dataclass(frozen=True, order=True)
+class ProfileSection:
+    """A section of a staff member's profile page (e.g. "ideas they tried").
+
+    `get_context(member, viewer)` returns a dict or None to leave the section
+    out; the template reads it as `section.<key>` (as home panels read `panel`)
+    and wraps itself in `<section class="profile-section" aria-labelledby=...>`
+    with an `<h2>`. Keep it to a query or two: the profile runs every section.
+    """
+
+    order: int
+    template_name: str = field(compare=False)
+    get_context: Callable[[Any, Any], dict | None] = field(compare=False)
+
+
+_participation_metrics: dict[str, ParticipationMetric] = {}
+_digest_sections: dict[str, DigestSection] = {}
+_profile_sections: dict[str, ProfileSection] = {}
+
+
+def register_participation_metric(
+    *, key: str, label: str, counts: Callable, order: int = 100
+) -> None:
+    _participation_metrics[key] = ParticipationMetric(order, key, label, counts)
+
+
+def participation_metrics() -> list[ParticipationMetric]:
+    return sorted(_participation_metrics.values())
+
+
+def register_digest_section(*, order: int, template_name: str, get_context: Callable) -> None:
+    _digest_sections[template_name] = DigestSection(order, template_name, get_context)
+
+
+def digest_sections() -> list[DigestSection]:
+    return sorted(_digest_sections.values())
+
+
+def register_profile_section(*, order: int, template_name: str, get_context: Callable) -> None:
+    _profile_sections[template_name] = ProfileSection(order, template_name, get_context)
+
+
+def profile_sections() -> list[ProfileSection]:
+    return sorted(_profile_sections.values())

@@ -13,5 +13,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# A concrete Contribution that exists only in tests (see tests/contrib_app).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.contrib_app.apps.ContribAppConfig"]  # noqa: F405
+# Test-only apps with concrete contributions standing in for the features:
+# contrib_app (scoping and moderation), insights_app (dashboard, digest).
+INSTALLED_APPS = [  # noqa: F405
+    *INSTALLED_APPS,  # noqa: F405
+    "tests.contrib_app.apps.ContribAppConfig",
+    "tests.insights_app.apps.InsightsAppConfig",
+]

@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from hub.forms import EmailAuthenticationForm
-from hub.views import account, home, moderation, staff
+from hub.views import account, dashboard, digest, home, moderation, notifications, staff
 
 hub_patterns = [
     path("", home.home, name="home"),
@@ -16,6 +16,20 @@ hub_patterns = [
         moderation.moderate,
         name="moderate",
     ),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/participation.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path("notifications/", notifications.notifications, name="notifications"),
+    path(
+        "notifications/read/",
+        notifications.mark_notifications_read,
+        name="mark_notifications_read",
+    ),
+    path(
+        "notifications/preferences/",
+        notifications.notification_preferences,
+        name="notification_preferences",
+    ),
+    path("unsubscribe/<str:token>/", digest.unsubscribe, name="unsubscribe"),
     path("staff/", staff.staff_list, name="staff_list"),
     path("staff/invite/", staff.invite_staff, name="invite_staff"),
     path("staff/import/", staff.import_staff, name="import_staff"),

@@ -1,19 +1,23 @@
 from hub.models.audit import AuditEntry
 from hub.models.contribution import Contribution, ContributionQuerySet, Status, Visibility
+from hub.models.notifications import Notification, SentDigest
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
-from hub.models.staff import Invitation, Role, RoleGroup, Staff
+from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
 
 __all__ = [
     "AuditEntry",
     "Contribution",
+    "EmailPreference",
     "ContributionQuerySet",
     "Invitation",
     "Network",
+    "Notification",
     "Phase",
     "Role",
     "RoleGroup",
     "School",
     "SchoolScopedQuerySet",
+    "SentDigest",
     "Staff",
     "Status",
     "Visibility",

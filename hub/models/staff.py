@@ -43,6 +43,14 @@ ROLE_GROUP_OF = {
 }
 
 
+class EmailPreference(models.TextChoices):
+    """How a person hears from Staffroom by email; the in-app list always fills."""
+
+    INSTANT = "instant", "Instant: an email each time, and the Friday digest"
+    WEEKLY = "weekly", "Weekly digest only: one email on Friday afternoon"
+    OFF = "off", "Off: no emails, I will look in Staffroom"
+
+
 class StaffQuerySet(SchoolScopedQuerySet):
     def active(self) -> "StaffQuerySet":
         return self.filter(is_active=True)
@@ -97,6 +105,12 @@ class Staff(AbstractBaseUser, PermissionsMixin):
         "learning focus",
         blank=True,
         help_text="What you are working on this year, e.g. questioning, phonics.",
+    )
+    email_preference = models.CharField(
+        "emails from Staffroom",
+        max_length=10,
+        choices=EmailPreference.choices,
+        default=EmailPreference.INSTANT,
     )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField("Django admin access", default=False)

@@ -8,6 +8,7 @@ from hub import services
 from hub.access import get_visible_or_404
 from hub.forms import AcceptInvitationForm, ProfileForm
 from hub.models import Invitation, Staff
+from hub.profiles import profile_content
 
 
 @login_required
@@ -25,7 +26,8 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
     member = get_visible_or_404(
         Staff.objects.prefetch_related("learning_focus"), request.user, pk=pk
     )
-    return render(request, "hub/profile.html", {"member": member})
+    content = profile_content(member=member, viewer=request.user)
+    return render(request, "hub/profile.html", {"member": member, "content": content})
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:

@@ -1,0 +1,67 @@
+"""In-app notifications, and the record of which weekly digests went out."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+NOTIFICATION_MESSAGE_MAX = 300
+
+
+class NotificationQuerySet(models.QuerySet):
+    def for_recipient(self, staff) -> "NotificationQuerySet":
+        """A person only ever sees their own notifications."""
+        if not staff.is_authenticated:
+            return self.none()
+        return self.filter(recipient_id=staff.pk)
+
+    def unread(self) -> "NotificationQuerySet":
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """One thing that happened to a person or their work, shown in their list."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    message = models.CharField(max_length=NOTIFICATION_MESSAGE_MAX)
+    # A path inside Staffroom ("/board/12/"), never an outside address.
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The unread count in the navigation, on every page.
+            models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
+            # The notifications page: a person's newest first.
+            models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+
+class SentDigest(models.Model):
+    """A school's weekly digest was sent for this week: the job never sends it twice."""
+
+    school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
+    week_start = models.DateField(help_text="The Monday of the week the digest covers.")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "week_start"], name="sentdigest_once_per_school_week"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.school_id}, week of {self.week_start}"

@@ -1,0 +1,159 @@
+"""Selectors for the participation dashboard: who shared what, when, by role group.
+
+A constant number of queries whatever the data: one for the school's staff,
+one per contribution kind (grouped by author and day in the database) and one
+per extra registered metric.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+
+from hub.lib.weeks import Week
+from hub.models import RoleGroup, Staff, Status
+from hub.registry import contribution_kinds, participation_metrics
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    # Contributions count as "shared something"; attendance and the like do not.
+    is_sharing: bool
+
+
+@dataclass
+class PersonRow:
+    member: Staff
+    counts: dict[str, int]
+
+    def count_of(self, key: str) -> int:
+        return self.counts.get(key, 0)
+
+    @property
+    def shared(self) -> int:
+        return self.counts.get("_shared", 0)
+
+
+@dataclass
+class GroupRow:
+    group: str
+    label: str
+    people: int = 0
+    sharers: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+@dataclass
+class WeekPoint:
+    week: Week
+    contributions: int
+    people: int
+
+
+@dataclass
+class Participation:
+    first_day: date
+    last_day: date
+    columns: list[Column]
+    people: list[PersonRow]
+    groups: list[GroupRow]
+    not_shared_yet: list[Staff]
+    weeks: list[WeekPoint]
+
+    @property
+    def active_count(self) -> int:
+        return sum(1 for row in self.people if row.member.is_active)
+
+    @property
+    def sharer_count(self) -> int:
+        return sum(1 for row in self.people if row.member.is_active and row.shared)
+
+
+def date_bounds(school, first_day: date, last_day: date) -> tuple[datetime, datetime]:
+    """Aware start (inclusive) and end (exclusive) of a range of school days."""
+    zone = school.zone
+    start = datetime.combine(first_day, time.min, tzinfo=zone)
+    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
+    return start, end
+
+
+def participation(*, school, first_day: date, last_day: date) -> Participation:
+    """Counts per person, role group and week for a school between two days (inclusive)."""
+    start, end = date_bounds(school, first_day, last_day)
+    columns: list[Column] = []
+    per_person: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    per_day: dict[date, int] = defaultdict(int)
+    people_per_week: dict[date, set[int]] = defaultdict(set)
+    for kind in contribution_kinds():
+        key = kind.model._meta.label_lower
+        columns.append(Column(key, kind.label_plural.capitalize(), is_sharing=True))
+        rows = (
+            kind.model.objects.filter(
+                school_id=school.pk,
+                status=Status.PUBLISHED,
+                created_at__gte=start,
+                created_at__lt=end,
+            )
+            .annotate(day=TruncDate("created_at", tzinfo=school.zone))
+            .values("author_id", "day")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            per_person[row["author_id"]][key] += row["n"]
+            per_person[row["author_id"]]["_shared"] += row["n"]
+            per_day[row["day"]] += row["n"]
+            people_per_week[Week.containing(row["day"]).monday].add(row["author_id"])
+    for metric in participation_metrics():
+        columns.append(Column(metric.key, metric.label, is_sharing=False))
+        for staff_id, n in metric.counts(school, start, end).items():
+            per_person[staff_id][metric.key] += n
+    members = (
+        Staff.objects.filter(school_id=school.pk)
+        .only("pk", "full_name", "display_name", "role", "is_active", "school_id")
+        .order_by("full_name", "pk")
+    )
+    people = [
+        PersonRow(member, dict(per_person.get(member.pk, {})))
+        for member in members
+        if member.is_active or member.pk in per_person
+    ]
+    return Participation(
+        first_day=first_day,
+        last_day=last_day,
+        columns=columns,
+        people=people,
+        groups=_group_rows(people, columns),
+        not_shared_yet=[row.member for row in people if row.member.is_active and not row.shared],
+        weeks=_week_points(first_day, last_day, per_day, people_per_week),
+    )
+
+
+def _group_rows(people: list[PersonRow], columns: list[Column]) -> list[GroupRow]:
+    groups = {value: GroupRow(value, label) for value, label in RoleGroup.choices}
+    for row in people:
+        group = groups[row.member.role_group]
+        if row.member.is_active:
+            group.people += 1
+            group.sharers += 1 if row.shared else 0
+        for column in columns:
+            group.counts[column.key] += row.count_of(column.key)
+    return list(groups.values())
+
+
+def _week_points(first_day, last_day, per_day, people_per_week) -> list[WeekPoint]:
+    per_week: dict[date, int] = defaultdict(int)
+    for day, n in per_day.items():
+        per_week[Week.containing(day).monday] += n
+    points = []
+    week = Week.containing(first_day)
+    while week.monday <= last_day:
+        points.append(
+            WeekPoint(week, per_week.get(week.monday, 0), len(people_per_week[week.monday]))
+        )
+        week = week.next()
+    return points

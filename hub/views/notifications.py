@@ -1,0 +1,48 @@
+"""A person's own notifications, and how they want to hear from Staffroom by email."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hub.forms_insights import EmailPreferenceForm
+from hub.models import Notification
+
+NOTIFICATIONS_PER_PAGE = 25
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    mine = Notification.objects.for_recipient(request.user)
+    page = Paginator(mine, NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "hub/notifications.html",
+        {"page": page, "unread": mine.unread().exists() if page.object_list else False},
+    )
+
+
+@login_required
+@require_POST
+def mark_notifications_read(request: HttpRequest) -> HttpResponse:
+    marked = (
+        Notification.objects.for_recipient(request.user).unread().update(read_at=timezone.now())
+    )
+    if marked:
+        messages.success(request, "All your notifications are marked as read.")
+    return redirect("hub:notifications")
+
+
+@login_required
+def notification_preferences(request: HttpRequest) -> HttpResponse:
+    form = EmailPreferenceForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, f"Saved. Emails from Staffroom: {request.user.get_email_preference_display()}."
+        )
+        return redirect("hub:notification_preferences")
+    return render(request, "hub/notifications_preferences.html", {"form": form})
