@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from hub.models import AuditEntry, Invitation, Network, School, Staff
+from hub.models import AuditEntry, Invitation, Network, Notification, School, SentDigest, Staff
 
 
 @admin.register(School)
@@ -86,3 +86,16 @@ class AuditEntryAdmin(admin.ModelAdmin):
     list_display = ["created_at", "school", "actor", "action", "target_title", "reason"]
     list_filter = ["action", "school"]
     list_select_related = ["school", "actor"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "recipient", "message", "read_at"]
+    list_select_related = ["recipient"]
+    search_fields = ["recipient__email", "message"]
+
+
+@admin.register(SentDigest)
+class SentDigestAdmin(admin.ModelAdmin):
+    list_display = ["school", "week_start", "sent_at"]
+    list_select_related = ["school"]
