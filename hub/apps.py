@@ -5,3 +5,6 @@ class HubConfig(AppConfig):
     name = "hub"
     verbose_name = "Staffroom hub"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from hub import hooks  # noqa: F401  (hub's own home panel and demo content)

@@ -13,3 +13,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# A test-only contribution kind for the leaders' tools (moderation, flags, celebrations).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.leaders_app.apps.LeadersAppConfig"]  # noqa: F405
