@@ -40,7 +40,13 @@ ACTION_LABELS = {
 
 # How long a moderator has to take back an approve, hide, return or dismissal.
 UNDO_WINDOW = timedelta(seconds=10)
-UNDOABLE = frozenset({"approve", "hide", "return", "dismiss_flags"})
+UNDO_NAMES = {
+    "approve": "the approval",
+    "hide": "the hide",
+    "return": "the return",
+    "dismiss_flags": "dismissing the flags",
+}
+UNDOABLE = frozenset(UNDO_NAMES)
 
 
 def can_moderate(staff, contribution: Contribution) -> bool:
@@ -160,14 +166,13 @@ def undo(contribution: Contribution, *, entry: AuditEntry, actor, expected_versi
         )
         if entry.action == "dismiss_flags" and not reopened:
             raise TransitionRefused("Those flags were already undone.")
-        label = ACTION_LABELS[entry.action].split(" ")[0]
         _audit(
             contribution,
             actor,
             "undo",
             entry.to_status,
             entry.from_status,
-            f"Undid “{label}” a moment after.",
+            f"Took back {UNDO_NAMES[entry.action]} a moment after.",
         )
 
 

@@ -32,8 +32,12 @@ def day_bounds(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime
     )
 
 
-def range_label(start: date, end: date) -> str:
+def is_whole_term(start: date, end: date) -> bool:
     term = Term.containing(start)
-    if (term.start, term.end) == (start, end):
-        return term.label()
+    return (term.start, term.end) == (start, end)
+
+
+def range_label(start: date, end: date) -> str:
+    if is_whole_term(start, end):
+        return Term.containing(start).label()
     return f"{start:%-d %b %Y} to {end:%-d %b %Y}"

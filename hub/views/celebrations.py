@@ -11,7 +11,7 @@ from hub import moderation, selectors
 from hub.access import contribution_model_or_404, get_moderatable_or_404
 from hub.decorators import moderator_required
 from hub.forms_moderation import CelebrateForm, DateRangeForm
-from hub.lib.terms import range_label
+from hub.lib.terms import is_whole_term, range_label
 from hub.notifications import notify
 
 CELEBRATIONS_PER_PAGE = 20
@@ -65,5 +65,10 @@ def term_summary(request: HttpRequest) -> HttpResponse:
     form = DateRangeForm.for_term(request.GET, timezone.localdate(timezone=school.zone))
     start, end = form.dates()
     summary = selectors.term_summary(school, start, end)
-    context = {"form": form, "summary": summary, "period": range_label(start, end)}
+    context = {
+        "form": form,
+        "summary": summary,
+        "period": range_label(start, end),
+        "is_term": is_whole_term(start, end),
+    }
     return render(request, "hub/term_summary.html", context)
