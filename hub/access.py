@@ -56,3 +56,10 @@ def contribution_model_or_404(key: str) -> type:
         if kind.model._meta.label_lower == key:
             return kind.model
     raise Http404("No such kind of contribution.")
+
+
+def moderators_view_of(model: type) -> QuerySet:
+    """A kind's contributions a moderator may act on: never other people's drafts."""
+    from hub.models import Status
+
+    return model.objects.exclude(status=Status.DRAFT).select_related("author")

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from hub import moderation, selectors
-from hub.access import contribution_model_or_404, get_moderatable_or_404
+from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
 from hub.decorators import moderator_required
 from hub.forms_moderation import CelebrateForm, DateRangeForm
 from hub.lib.terms import is_whole_term, range_label
@@ -20,7 +20,7 @@ CELEBRATIONS_PER_PAGE = 20
 @moderator_required
 def celebrate_contribution(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = contribution_model_or_404(kind)
-    item = get_moderatable_or_404(model.objects.select_related("author"), request.user, pk=pk)
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=pk)
     first_time = not item.is_celebrated
     form = CelebrateForm(request.POST or None, initial={"note": item.celebration_note})
     if request.method == "POST" and form.is_valid():

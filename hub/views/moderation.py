@@ -9,7 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hub import moderation, selectors
-from hub.access import contribution_model_or_404, get_moderatable_or_404
+from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
 from hub.decorators import moderator_required
 from hub.models import AuditEntry
 from hub.registry import contribution_kinds
@@ -72,7 +72,7 @@ def moderate(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespo
     if action not in DONE_LABELS:
         raise Http404("No such action.")
     model = contribution_model_or_404(kind)
-    item = get_moderatable_or_404(model.objects.select_related("author"), request.user, pk=pk)
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=pk)
     title = item.moderation_title()
     try:
         entry = _act(request, item, action)
@@ -112,9 +112,7 @@ def undo_moderation(request: HttpRequest, entry_pk: int) -> HttpResponse:
     model = entry.content_type.model_class() if entry else None
     if model is None or model not in {kind.model for kind in contribution_kinds()}:
         raise Http404("Nothing to undo.")
-    item = get_moderatable_or_404(
-        model.objects.select_related("author"), request.user, pk=entry.object_id
-    )
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=entry.object_id)
     version = request.POST.get("version", "")
     request.session.pop(UNDO_SESSION_KEY, None)
     try:

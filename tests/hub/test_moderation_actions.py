@@ -191,3 +191,12 @@ def test_the_hide_tool_on_a_detail_page_returns_there(client_for, moderator, sch
         act(note, "hide"), {"version": note.version, "reason": "Off topic", "next": "/somewhere/"}
     )
     assert response.url == "/somewhere/"
+
+
+def test_a_colleagues_draft_is_a_404_for_moderator_actions(client_for, moderator, school):
+    draft = note_by_colleague(school, status=Status.DRAFT, text="Private draft words")
+    client = client_for(moderator)
+    response = client.post(act(draft, "hide"), {"version": draft.version, "reason": "x"}, **HTMX)
+    assert response.status_code == 404
+    celebrate = reverse("hub:celebrate", args=["leaders_app.note", draft.pk])
+    assert client.get(celebrate).status_code == 404
