@@ -26,25 +26,25 @@ def latest_celebrations_panel(staff) -> dict:
 def seed_moderation(*, school, staff: list, rng: random.Random) -> None:
     """Flags, celebrations and an audit trail on whatever the other seeders created.
 
-    Idempotent: does nothing once the demo school has any audit entry or flag.
+    Idempotent per kind: a kind that already has a flag or a celebration is left
+    alone (other seeders may write audit rows of their own, so those are no sign).
     """
     from hub import moderation
-    from hub.models import AuditEntry, Flag
+    from hub.models import Flag, Status
 
-    if (
-        AuditEntry.objects.filter(school=school).exists()
-        or Flag.objects.filter(school=school).exists()
-    ):
-        return
     moderators = [person for person in staff if person.is_moderator]
     if not moderators:
         return
     for kind in contribution_kinds():
-        shared = list(
-            kind.model.objects.filter(school=school, status="published").order_by("pk")[:12]
-        )
-        rng.shuffle(shared)
         content_type = ContentType.objects.get_for_model(kind.model)
+        of_school = kind.model.objects.filter(school=school)
+        if (
+            Flag.objects.filter(school=school, content_type=content_type).exists()
+            or of_school.filter(celebrated_at__isnull=False).exists()
+        ):
+            continue
+        shared = list(of_school.filter(status=Status.PUBLISHED).order_by("pk")[:12])
+        rng.shuffle(shared)
         for item, note in zip(shared[:3], DEMO_CELEBRATIONS, strict=False):
             moderation.celebrate(item, actor=rng.choice(moderators), note=note)
         for item, reason in zip(shared[3:5], DEMO_FLAG_REASONS, strict=False):

@@ -23,6 +23,7 @@ DONE_LABELS = {
 }
 # Where a moderator's last action waits to be undone when JavaScript is off.
 UNDO_SESSION_KEY = "moderation_undo"
+UNDO_SECONDS = int(moderation.UNDO_WINDOW.total_seconds())
 
 
 @moderator_required
@@ -36,13 +37,14 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "undo": _pending_undo(request),
             "limit": selectors.QUEUE_LIMIT_PER_KIND,
+            "undo_seconds": UNDO_SECONDS,
         },
     )
 
 
 def _pending_undo(request: HttpRequest) -> dict | None:
     undo = request.session.get(UNDO_SESSION_KEY)
-    if undo and timezone.now().timestamp() - undo["at"] <= moderation.UNDO_WINDOW.seconds:
+    if undo and timezone.now().timestamp() - undo["at"] <= UNDO_SECONDS:
         return undo
     return None
 
@@ -90,7 +92,8 @@ def moderate(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespo
         "label": DONE_LABELS[action],
     }
     if request.htmx:
-        return render(request, f"{QUEUE_TEMPLATE}#done_row", {"done": done})
+        context = {"done": done, "undo_seconds": UNDO_SECONDS}
+        return render(request, f"{QUEUE_TEMPLATE}#done_row", context)
     done["at"] = timezone.now().timestamp()
     request.session[UNDO_SESSION_KEY] = done
     messages.success(request, f"You {moderation.ACTION_LABELS[action]} “{title}”.")

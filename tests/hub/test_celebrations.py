@@ -162,12 +162,15 @@ def test_the_demo_seeder_adds_flags_celebrations_and_an_audit_trail_once(moderat
     staff = [moderator, *StaffFactory.create_batch(4, school=school)]
     for n in range(8):
         NoteFactory(author=staff[n % len(staff)])
+    # Another seeder's approval must not make this one think it already ran.
+    waiting = NoteFactory(author=staff[1], status=Status.SUBMITTED)
+    moderation.transition(waiting, action="approve", actor=moderator)
     seed_moderation(school=school, staff=staff, rng=random.Random(1))
     counts = (
         Flag.objects.count(),
         Note.objects.filter(celebrated_at__isnull=False).count(),
         AuditEntry.objects.count(),
     )
-    assert counts == (2, 3, 5)
+    assert counts == (2, 3, 6)
     seed_moderation(school=school, staff=staff, rng=random.Random(1))
-    assert Flag.objects.count() == 2 and AuditEntry.objects.count() == 5
+    assert Flag.objects.count() == 2 and AuditEntry.objects.count() == 6
