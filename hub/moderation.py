@@ -3,6 +3,8 @@
 Each change is a conditional UPDATE on (status, version), so two moderators
 acting on the same thing at once cannot overwrite each other: the later one is
 refused with a clear message. Every moderator action writes an AuditEntry.
+Hiding resolves a contribution's open flags; `dismiss_flags` resolves them
+without a change; `undo` takes back a moderator's own action within seconds.
 """
 
 from datetime import timedelta
