@@ -43,6 +43,10 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     expect(page.get_by_role("status")).to_contain_text("moderators will look at it")
     expect_accessible(page)
     assert [message.to for message in mail.outbox] == [[moderator.email]]
+    open_page(page, f"/flag/leaders_app.note/{praised.pk}/")
+    screenshot(page, "flag-form", phone=True)
+    open_page(page, f"/flag/leaders_app.note/{flagged.pk}/")
+    expect(page.get_by_text("You already flagged this")).to_be_visible()
     sign_out(page)
 
     sign_in(page, moderator)
