@@ -46,3 +46,20 @@ def get_moderatable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
         return queryset.filter(school_id=staff.school_id).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404(f"No {queryset.model._meta.verbose_name} found.") from None
+
+
+def contribution_model_or_404(key: str) -> type:
+    """The registered contribution model named by a URL's `app_label.model` key."""
+    from hub.registry import contribution_kinds
+
+    for kind in contribution_kinds():
+        if kind.model._meta.label_lower == key:
+            return kind.model
+    raise Http404("No such kind of contribution.")
+
+
+def moderators_view_of(model: type) -> QuerySet:
+    """A kind's contributions a moderator may act on: never other people's drafts."""
+    from hub.models import Status
+
+    return model.objects.exclude(status=Status.DRAFT).select_related("author")

@@ -7,4 +7,7 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hub import insights_hooks  # noqa: F401  (digest job, celebrations, demo)
+        from hub import (
+            hooks,  # noqa: F401  (hub's own home panel and demo content)
+            insights_hooks,  # noqa: F401  (digest job, celebrations, demo)
+        )

@@ -3,7 +3,11 @@
 Each change is a conditional UPDATE on (status, version), so two moderators
 acting on the same thing at once cannot overwrite each other: the later one is
 refused with a clear message. Every moderator action writes an AuditEntry.
+Hiding resolves a contribution's open flags; `dismiss_flags` resolves them
+without a change; `undo` takes back a moderator's own action within seconds.
 """
+
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -11,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from hub.models import AuditEntry, Contribution, Status
+from hub.models import AuditEntry, Contribution, Flag, Resolution, Status
 
 
 class TransitionRefused(Exception):
@@ -32,7 +36,19 @@ ACTION_LABELS = {
     "hide": "hid",
     "return": "returned",
     "celebrate": "celebrated",
+    "dismiss_flags": "dismissed the flags on",
+    "undo": "undid an action on",
 }
+
+# How long a moderator has to take back an approve, hide, return or dismissal.
+UNDO_WINDOW = timedelta(seconds=10)
+UNDO_NAMES = {
+    "approve": "the approval",
+    "hide": "the hide",
+    "return": "the return",
+    "dismiss_flags": "dismissing the flags",
+}
+UNDOABLE = frozenset(UNDO_NAMES)
 
 
 def can_moderate(staff, contribution: Contribution) -> bool:
@@ -79,7 +95,9 @@ def transition(
         from_status = contribution.status
         contribution.refresh_from_db(fields=["status", "version", "moderation_note", "updated_at"])
         if needs_moderator:
-            _audit(contribution, actor, action, from_status, to_state, note)
+            entry = _audit(contribution, actor, action, from_status, to_state, note)
+            if action == "hide":
+                _resolve_flags(contribution, entry, Resolution.HIDDEN)
     return contribution
 
 
@@ -97,8 +115,101 @@ def celebrate(contribution: Contribution, *, actor, note: str) -> Contribution:
     return contribution
 
 
-def _audit(contribution, actor, action, from_status, to_status, reason) -> None:
-    AuditEntry.objects.create(
+def dismiss_flags(contribution: Contribution, *, actor, reason: str = "") -> int:
+    """Close every open flag on a contribution that a moderator judged fine."""
+    if not can_moderate(actor, contribution):
+        raise PermissionDenied("Only this school's moderators can dismiss flags.")
+    with transaction.atomic():
+        if not _open_flags(contribution).exists():
+            raise TransitionRefused("These flags were already resolved a moment ago.")
+        entry = _audit(
+            contribution,
+            actor,
+            "dismiss_flags",
+            contribution.status,
+            contribution.status,
+            reason.strip() or "Flags dismissed: nothing to change.",
+        )
+        return _resolve_flags(contribution, entry, Resolution.DISMISSED)
+
+
+def undo(contribution: Contribution, *, entry: AuditEntry, actor, expected_version: int) -> None:
+    """Take back `entry` (this moderator's action a few seconds ago) and log the undo.
+
+    Refused when the window has passed, when someone else acted, or when the
+    contribution changed since (the same optimistic check as `transition`).
+    """
+    if not can_moderate(actor, contribution):
+        raise PermissionDenied("Only this school's moderators can do that.")
+    if entry.actor_id != actor.pk or entry.action not in UNDOABLE:
+        raise TransitionRefused("Only your own approve, hide, return or dismissal can be undone.")
+    if timezone.now() - entry.created_at > UNDO_WINDOW:
+        raise TransitionRefused("Too late to undo: act on it again from the queue instead.")
+    model = type(contribution)
+    with transaction.atomic():
+        if entry.action != "dismiss_flags":
+            updated = model.objects.filter(
+                pk=contribution.pk, status=entry.to_status, version=expected_version
+            ).update(
+                status=entry.from_status,
+                version=F("version") + 1,
+                moderation_note=_note_before(entry),
+                updated_at=timezone.now(),
+            )
+            if not updated:
+                raise TransitionRefused(
+                    "Someone else changed this a moment ago. Reload to see where it stands now."
+                )
+            contribution.refresh_from_db(
+                fields=["status", "version", "moderation_note", "updated_at"]
+            )
+        reopened = Flag.objects.filter(resolved_by_entry=entry).update(
+            resolved_at=None, resolution="", resolved_by_entry=None
+        )
+        if entry.action == "dismiss_flags" and not reopened:
+            raise TransitionRefused("Those flags were already undone.")
+        _audit(
+            contribution,
+            actor,
+            "undo",
+            entry.to_status,
+            entry.from_status,
+            f"Took back {UNDO_NAMES[entry.action]} a moment after.",
+        )
+
+
+def _note_before(entry: AuditEntry) -> str:
+    """The author-facing note the contribution had before `entry` (one query)."""
+    if entry.from_status not in (Status.HIDDEN, Status.RETURNED):
+        return ""
+    earlier = (
+        AuditEntry.objects.filter(
+            content_type_id=entry.content_type_id,
+            object_id=entry.object_id,
+            to_status=entry.from_status,
+            pk__lt=entry.pk,
+        )
+        .exclude(action="undo")
+        .values_list("reason", flat=True)
+        .first()
+    )
+    return earlier or ""
+
+
+def _open_flags(contribution: Contribution):
+    return Flag.objects.open().filter(
+        content_type=ContentType.objects.get_for_model(contribution), object_id=contribution.pk
+    )
+
+
+def _resolve_flags(contribution: Contribution, entry: AuditEntry, resolution: str) -> int:
+    return _open_flags(contribution).update(
+        resolved_at=timezone.now(), resolution=resolution, resolved_by_entry=entry
+    )
+
+
+def _audit(contribution, actor, action, from_status, to_status, reason) -> AuditEntry:
+    return AuditEntry.objects.create(
         school_id=contribution.school_id,
         actor=actor,
         action=action,

@@ -4,7 +4,18 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from hub.forms import EmailAuthenticationForm
-from hub.views import account, dashboard, digest, home, moderation, notifications, staff
+from hub.views import (
+    account,
+    audit,
+    celebrations,
+    dashboard,
+    digest,
+    flags,
+    home,
+    moderation,
+    notifications,
+    staff,
+)
 
 hub_patterns = [
     path("", home.home, name="home"),
@@ -30,6 +41,12 @@ hub_patterns = [
         name="notification_preferences",
     ),
     path("unsubscribe/<str:token>/", digest.unsubscribe, name="unsubscribe"),
+    path("moderation/undo/<int:entry_pk>/", moderation.undo_moderation, name="undo_moderation"),
+    path("moderation/log/", audit.audit_log, name="audit_log"),
+    path("flag/<str:kind>/<int:pk>/", flags.flag_contribution, name="flag"),
+    path("celebrate/<str:kind>/<int:pk>/", celebrations.celebrate_contribution, name="celebrate"),
+    path("celebrations/", celebrations.celebrations, name="celebrations"),
+    path("term-summary/", celebrations.term_summary, name="term_summary"),
     path("staff/", staff.staff_list, name="staff_list"),
     path("staff/invite/", staff.invite_staff, name="invite_staff"),
     path("staff/import/", staff.import_staff, name="import_staff"),

@@ -1,11 +1,12 @@
 """English school terms: autumn (Sept–Dec), spring (Jan–Easter), summer (Easter–July).
 
 Term dates differ a little between schools; these are the ranges a leader
-means by "this term", wide enough to hold every school's real dates. No Django.
+means by "this term", wide enough to hold every school's real dates, and a
+moderator can always pick exact dates instead. No Django here.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 
 def easter_sunday(year: int) -> date:
@@ -33,8 +34,13 @@ class Term:
     def label(self) -> str:
         return f"{self.name} term {self.first_day.year}"
 
+    @classmethod
+    def containing(cls, day: date) -> "Term":
+        """The term `day` falls in; in the August holiday, the summer term just ended."""
+        return term_containing(day) or previous_term(day)
 
-def _terms_of_year(year: int) -> list["Term"]:
+
+def _terms_of_year(year: int) -> list[Term]:
     easter = easter_sunday(year)
     return [
         Term("Spring", date(year, 1, 1), easter),
@@ -58,3 +64,22 @@ def previous_term(day: date) -> Term:
     while (term := term_containing(before)) is None:
         before -= timedelta(days=1)
     return term
+
+
+def day_bounds(start: date, end: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """From the start of `start` (inclusive) to the end of `end` (exclusive), in `zone`."""
+    return (
+        datetime.combine(start, time.min, tzinfo=zone),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
+    )
+
+
+def is_whole_term(start: date, end: date) -> bool:
+    term = term_containing(start)
+    return term is not None and (term.first_day, term.last_day) == (start, end)
+
+
+def range_label(start: date, end: date) -> str:
+    if is_whole_term(start, end):
+        return Term.containing(start).label
+    return f"{start:%-d %b %Y} to {end:%-d %b %Y}"

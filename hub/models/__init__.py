@@ -1,5 +1,6 @@
 from hub.models.audit import AuditEntry
 from hub.models.contribution import Contribution, ContributionQuerySet, Status, Visibility
+from hub.models.flags import Flag, Resolution
 from hub.models.notifications import Notification, SentDigest
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
@@ -8,11 +9,13 @@ __all__ = [
     "AuditEntry",
     "Contribution",
     "EmailPreference",
+    "Flag",
     "ContributionQuerySet",
     "Invitation",
     "Network",
     "Notification",
     "Phase",
+    "Resolution",
     "Role",
     "RoleGroup",
     "School",

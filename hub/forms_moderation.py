@@ -1,0 +1,111 @@
+from datetime import date, timedelta
+
+from django import forms
+
+from hub.lib.terms import Term
+from hub.models import Staff
+
+REASON_MAX = 500
+CELEBRATION_MAX = 280
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(
+        label="What is the problem?",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": True}),
+        help_text="Only your school's moderators see this.",
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Say briefly what a moderator should look at.")
+        return reason
+
+
+class CelebrateForm(forms.Form):
+    note = forms.CharField(
+        label="A short note of thanks",
+        max_length=CELEBRATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": True}),
+        help_text="Shown on the Celebration wall and emailed to the author.",
+    )
+
+    def clean_note(self) -> str:
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise forms.ValidationError("Write a few words saying what you appreciated.")
+        return note
+
+
+AUDIT_ACTIONS = [
+    ("", "Any action"),
+    ("approve", "Approved"),
+    ("hide", "Hid"),
+    ("return", "Returned"),
+    ("dismiss_flags", "Dismissed flags"),
+    ("celebrate", "Celebrated"),
+    ("undo", "Undid"),
+]
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(choices=AUDIT_ACTIONS, required=False)
+    moderator = forms.ModelChoiceField(
+        queryset=Staff.objects.none(), required=False, empty_label="Any moderator"
+    )
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Anyone who ever acted, including moderators who have since stepped down.
+        self.fields["moderator"].queryset = Staff.objects.filter(
+            school=school, audit_actions__isnull=False
+        ).distinct()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+class DateRangeForm(forms.Form):
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    @classmethod
+    def for_term(cls, data, today: date) -> "DateRangeForm":
+        term = Term.containing(today)
+        return cls(
+            data if "start" in data else None,
+            initial={"start": term.first_day, "end": term.last_day},
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "The end date is before the start date.")
+        elif start and end and end - start > timedelta(days=400):
+            self.add_error("end", "Choose a range of a school year or less.")
+        return data
+
+    def dates(self) -> tuple[date, date]:
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return self.initial["start"], self.initial["end"]

@@ -1,0 +1,182 @@
+"""Reads across every registered kind of contribution: the moderation queue,
+celebrations and the term summary. One query per kind at most, whatever the
+amount of content, so these pages keep a constant query count."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Q, Value
+
+from hub.lib.terms import day_bounds
+from hub.models import Flag, RoleGroup, Staff, Status
+from hub.registry import ContributionKind, contribution_kinds
+
+QUEUE_LIMIT_PER_KIND = 100
+
+
+@dataclass
+class QueueEntry:
+    kind: ContributionKind
+    item: object
+    flags: list[Flag] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.kind.model._meta.label_lower
+
+    @property
+    def waiting_since(self) -> datetime:
+        times = [flag.created_at for flag in self.flags]
+        if self.item.status == Status.SUBMITTED:
+            times.append(self.item.created_at)
+        return min(times)
+
+
+def kind_for(model) -> ContributionKind | None:
+    return next((kind for kind in contribution_kinds() if kind.model is model), None)
+
+
+def moderation_queue(moderator) -> list[QueueEntry]:
+    """Everything waiting for approval or flagged at the moderator's school, oldest first.
+
+    Queries: one for the open flags, then one per registered kind.
+    """
+    flags_by_target: dict[tuple[int, int], list[Flag]] = defaultdict(list)
+    open_flags = Flag.objects.open().filter(school_id=moderator.school_id)
+    for flag in open_flags.select_related("flagged_by"):
+        flags_by_target[(flag.content_type_id, flag.object_id)].append(flag)
+    entries = []
+    for kind in contribution_kinds():
+        content_type = ContentType.objects.get_for_model(kind.model)
+        flagged_ids = open_flags.filter(content_type=content_type).values("object_id")
+        items = (
+            kind.model.objects.filter(school_id=moderator.school_id)
+            .filter(Q(status=Status.SUBMITTED) | Q(pk__in=flagged_ids))
+            .exclude(status__in=[Status.DRAFT, Status.HIDDEN])
+            .select_related("author")
+            .order_by("created_at")[:QUEUE_LIMIT_PER_KIND]
+        )
+        entries.extend(
+            QueueEntry(kind, item, flags_by_target[(content_type.pk, item.pk)]) for item in items
+        )
+    return sorted(entries, key=lambda entry: entry.waiting_since)
+
+
+def queue_entry(item) -> QueueEntry:
+    """One contribution as the queue shows it (one query for its open flags)."""
+    flags = Flag.objects.open().filter(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk
+    )
+    return QueueEntry(kind_for(type(item)), item, list(flags.select_related("flagged_by")))
+
+
+@dataclass
+class Celebrated:
+    kind: ContributionKind
+    item: object
+
+
+def celebrated_index(viewer, *, author=None):
+    """(kind key, pk, celebrated_at) rows of every celebrated contribution the viewer
+    may see, across kinds, newest first: one UNION query, ready to paginate."""
+    parts = []
+    for kind in contribution_kinds():
+        rows = kind.model.objects.visible_to(viewer).filter(
+            status=Status.PUBLISHED, celebrated_at__isnull=False
+        )
+        if author is not None:
+            rows = rows.filter(author_id=author.pk)
+        key = Value(kind.model._meta.label_lower, output_field=CharField())
+        parts.append(
+            rows.order_by().annotate(kind_key=key).values("kind_key", "pk", "celebrated_at")
+        )
+    if not parts:
+        return []
+    if len(parts) == 1:
+        return parts[0].order_by("-celebrated_at", "-pk")
+    return parts[0].union(*parts[1:], all=True).order_by("-celebrated_at", "-pk")
+
+
+def load_celebrated(rows) -> list[Celebrated]:
+    """The contributions behind index rows, in the same order: one query per kind present."""
+    rows = list(rows)
+    kinds = {kind.model._meta.label_lower: kind for kind in contribution_kinds()}
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        wanted[row["kind_key"]].append(row["pk"])
+    loaded = {}
+    for key, pks in wanted.items():
+        for item in kinds[key].model.objects.filter(pk__in=pks).select_related("author"):
+            loaded[(key, item.pk)] = item
+    return [
+        Celebrated(kinds[row["kind_key"]], loaded[(row["kind_key"], row["pk"])])
+        for row in rows
+        if (row["kind_key"], row["pk"]) in loaded
+    ]
+
+
+def latest_celebrations(viewer, *, limit: int = 3) -> list[Celebrated]:
+    index = celebrated_index(viewer)
+    return load_celebrated(index[:limit]) if index else []
+
+
+def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]:
+    """A staff member's celebrated contributions, newest first, for their profile.
+
+    Scoped to what `viewer` may see (defaults to the staff member themselves).
+    """
+    index = celebrated_index(viewer or staff, author=staff)
+    return load_celebrated(index[:limit]) if index else []
+
+
+@dataclass
+class Contributor:
+    staff: Staff
+    count: int
+
+
+@dataclass
+class TermSummary:
+    staff_count: int
+    contributors: dict[str, list[Contributor]]  # role group label -> contributors
+
+    @property
+    def contributor_count(self) -> int:
+        return sum(len(people) for people in self.contributors.values())
+
+
+def term_summary(school, start: date, end: date) -> TermSummary:
+    """Who shared something between two dates (school time), grouped by role.
+
+    Counts authors of shared contributions of every kind: one query per kind,
+    one for the staff.
+    """
+    lower, upper = day_bounds(start, end, school.zone)
+    counts: dict[int, int] = defaultdict(int)
+    for kind in contribution_kinds():
+        rows = (
+            kind.model.objects.filter(
+                school_id=school.pk,
+                status=Status.PUBLISHED,
+                created_at__gte=lower,
+                created_at__lt=upper,
+            )
+            .order_by()
+            .values("author_id")
+            .annotate(n=Count("pk"))
+        )
+        for row in rows:
+            counts[row["author_id"]] += row["n"]
+    people = Staff.objects.filter(school_id=school.pk).filter(
+        Q(is_active=True) | Q(pk__in=list(counts))
+    )
+    grouped: dict[str, list[Contributor]] = {label: [] for label in RoleGroup.labels}
+    staff_count = 0
+    for person in people.order_by("full_name", "pk"):
+        staff_count += 1  # active staff, plus any leaver who shared this term
+        if counts.get(person.pk):
+            label = RoleGroup(person.role_group).label
+            grouped[label].append(Contributor(person, counts[person.pk]))
+    return TermSummary(staff_count, {label: group for label, group in grouped.items() if group})
