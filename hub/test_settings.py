@@ -22,3 +22,8 @@ INSTALLED_APPS = [  # noqa: F405
     "tests.insights_app.apps.InsightsAppConfig",
     "tests.leaders_app.apps.LeadersAppConfig",
 ]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: SQLite's busy timeout only applies to a
+    # file, and the concurrency tests race real connections against each other.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
