@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
-from hub.models import AuditEntry, Invitation, Network, Notification, School, SentDigest, Staff
+from hub.models import (
+    AuditEntry,
+    Flag,
+    Invitation,
+    Network,
+    Notification,
+    School,
+    SentDigest,
+    Staff,
+)
 
 
 @admin.register(School)
@@ -99,3 +108,10 @@ class NotificationAdmin(admin.ModelAdmin):
 class SentDigestAdmin(admin.ModelAdmin):
     list_display = ["school", "week_start", "sent_at"]
     list_select_related = ["school"]
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "school", "flagged_by", "reason", "resolution"]
+    list_filter = ["resolution", "school"]
+    list_select_related = ["school", "flagged_by"]
