@@ -50,10 +50,11 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 # Web server, task worker and periodic jobs together; Ctrl-C stops them all.
+# Background jobs of a non-interactive shell ignore Ctrl-C, so the trap stops them.
 run: demo
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker & \
-	$(PY) manage.py run_periodic_jobs & \
+	@trap 'kill $$worker $$jobs 2>/dev/null; wait' INT TERM EXIT; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py run_periodic_jobs & jobs=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 worker: install
