@@ -66,10 +66,11 @@ lint: install-dev
 
 # Lint, migrations check and the whole suite (browser tests included) on the
 # database in DATABASE_URL (SQLite by default). PYTEST_ARGS passes options on.
+# The migrations check runs on SQLite: it needs no database to exist.
 test: install-dev browser
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
-	DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The same suite against the local PostgreSQL (pytest-django creates test_staffroom).
