@@ -50,10 +50,11 @@ demo: migrate
 	$(PY) manage.py seed_demo
 
 # Web server, task worker and periodic jobs together; Ctrl-C stops them all.
+# Background jobs of a non-interactive shell ignore Ctrl-C, so the trap stops them.
 run: demo
-	@trap 'kill 0' INT TERM EXIT; \
-	$(PY) manage.py db_worker & \
-	$(PY) manage.py run_periodic_jobs & \
+	@trap 'kill $$worker $$jobs 2>/dev/null; wait' INT TERM EXIT; \
+	$(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py run_periodic_jobs & jobs=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 worker: install
@@ -65,10 +66,11 @@ lint: install-dev
 
 # Lint, migrations check and the whole suite (browser tests included) on the
 # database in DATABASE_URL (SQLite by default). PYTEST_ARGS passes options on.
+# The migrations check runs on SQLite: it needs no database to exist.
 test: install-dev browser
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
-	DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The same suite against the local PostgreSQL (pytest-django creates test_staffroom).

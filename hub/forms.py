@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from hub.models import Role, Staff
+from hub.models import Phase, Role, Staff
 from hub.staff_import import MAX_IMPORT_BYTES
 
 MAX_FOCUS_TAGS = 10
@@ -74,6 +74,10 @@ class ProfileForm(forms.ModelForm):
             "learning_focus": f"Up to {MAX_FOCUS_TAGS}, separated with commas, "
             "e.g. questioning, phonics."
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", "Not set"), *Phase.choices]
 
     def clean_full_name(self) -> str:
         name = self.cleaned_data["full_name"].strip()

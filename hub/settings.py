@@ -187,6 +187,8 @@ TASKS = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_TAGS_FROM_STRING = "hub.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "hub.tagging.format_tags"
 
 # Content Security Policy: nothing inline, nothing third-party.
 CONTENT_SECURITY_POLICY = {

@@ -67,6 +67,11 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        account.ResetPasswordConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("invitations/<str:token>/", account.accept_invitation, name="accept_invitation"),
     path("django-admin/", admin.site.urls),

@@ -1,5 +1,7 @@
+from axes.utils import reset as reset_lockout
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -48,3 +50,16 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "registration/accept_invitation.html", {"form": form, "invitation": invitation}
     )
+
+
+class ResetPasswordConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's reset page, which also lifts a sign-in lockout on that account.
+
+    Whoever can read the account's email has proved it is theirs, and the
+    lockout page tells locked-out people to reset their password.
+    """
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lockout(username=self.user.email)
+        return response

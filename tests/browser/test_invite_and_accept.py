@@ -2,7 +2,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from hub.models import Staff
-from tests.browser.conftest import expect_accessible, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.hub.invitations import invitation_path
 
 
@@ -13,6 +13,7 @@ def test_an_admin_invites_a_colleague_who_accepts_and_lands_signed_in(page, scho
     expect_accessible(page)
     page.get_by_role("link", name="Invite a colleague").click()
     expect_accessible(page)
+    screenshot(page, "invite-staff", phone=True)
     page.get_by_label("Email address").fill("nia.new@oakfield.example")
     page.get_by_label("Full name").fill("Nia New")
     page.get_by_label("Role").select_option(label="Teaching assistant")
@@ -33,6 +34,7 @@ def test_an_admin_invites_a_colleague_who_accepts_and_lands_signed_in(page, scho
     page.get_by_role("button", name="Join Staffroom").click()
     expect(page.get_by_text("at least 10 characters").first).to_be_visible()
     expect_accessible(page)
+    screenshot(page, "accept-invitation-error", phone=True)
     page.get_by_label("Choose a password").fill("a-long-new-secret")
     page.get_by_label("Type it again").fill("a-long-new-secret")
     page.get_by_role("button", name="Join Staffroom").click()

@@ -49,3 +49,18 @@ def test_a_used_reset_link_is_refused(client, staff):
     assert not again.context["validlink"]
     staff.refresh_from_db()
     assert not staff.check_password(PASSWORD)
+
+
+def test_a_reset_lifts_a_sign_in_lockout(client, staff):
+    for _ in range(5):
+        client.post("/accounts/login/", {"username": staff.email, "password": "wrong-one"})
+    locked = client.post("/accounts/login/", {"username": staff.email, "password": PASSWORD})
+    assert locked.status_code == 429
+    client.post(reverse("password_reset"), {"email": staff.email})
+    link = re.search(r"(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
+    url = client.get(link, follow=True).redirect_chain[-1][0]
+    client.post(url, {"new_password1": "a-brand-new-secret", "new_password2": "a-brand-new-secret"})
+    response = client.post(
+        "/accounts/login/", {"username": staff.email, "password": "a-brand-new-secret"}
+    )
+    assert response.status_code == 302
