@@ -36,8 +36,8 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
         person_counts(page, "Alice Teacher")
         >= {
             "Role": "Teacher",
-            "notes": "3",
-            "replies": "0",
+            "Memos": "3",
+            "Replies": "0",
             "Lunches attended": "0",
             "Shared": "3",
         }.items()
@@ -46,8 +46,8 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
         person_counts(page, "Tariq Assistant")
         >= {
             "Role": "Teaching assistant",
-            "notes": "1",
-            "replies": "1",
+            "Memos": "1",
+            "Replies": "1",
             "Lunches attended": "1",
             "Shared": "2",
         }.items()

@@ -163,7 +163,7 @@ def test_the_csv_has_a_row_per_person_and_defuses_formulas(client_for, moderator
     assert "participation-2026-09-01-to-2026-12-31.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:4] == ["Name", "Role", "Role group", "Active"]
-    assert "Notes" in rows[0]
+    assert "Memos" in rows[0]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["'=HYPERLINK(1)"][-1] == "1"
     assert by_name["Helen Head"][-1] == "0"

@@ -20,7 +20,7 @@ def test_a_profile_shows_contributions_of_every_kind(client_for, staff, moderato
 
     assert "Think-pair-share timers" in page
     assert "We tried it in Year 4" in page
-    assert "Notes" in page and "Replies" in page
+    assert "Memos" in page and "Replies" in page
 
 
 def test_a_profile_shows_celebrations_with_their_note(client_for, staff, moderator):

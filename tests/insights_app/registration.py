@@ -11,7 +11,7 @@ from hub.registry import (
 )
 from tests.insights_app.models import Attendance, Note, Reply
 
-register_contribution(Note, label="note", label_plural="notes")
+register_contribution(Note, label="memo", label_plural="memos")
 register_contribution(Reply, label="reply", label_plural="replies")
 
 
