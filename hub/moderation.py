@@ -97,6 +97,11 @@ def celebrate(contribution: Contribution, *, actor, note: str) -> Contribution:
     return contribution
 
 
+def record(contribution: Contribution, *, actor, action: str, reason: str = "") -> None:
+    """Audit a moderator action that is not a state change (e.g. picking Idea of the Week)."""
+    _audit(contribution, actor, action, contribution.status, contribution.status, reason)
+
+
 def _audit(contribution, actor, action, from_status, to_status, reason) -> None:
     AuditEntry.objects.create(
         school_id=contribution.school_id,

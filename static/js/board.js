@@ -1,0 +1,20 @@
+// Board enhancements; every form works without this file.
+(function () {
+  "use strict";
+
+  // A double click on "Stick it on the board" sends one post (the server also refuses a repeat).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.hasAttribute("data-once")) return;
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = "1";
+    form.querySelectorAll("button[type=submit]").forEach(function (button) {
+      button.setAttribute("aria-disabled", "true");
+    });
+  });
+
+  // The print page's button; without JavaScript the browser's own print works the same.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+})();
