@@ -100,6 +100,7 @@ class Reaction(Contribution):
             models.CheckConstraint(
                 condition=~Q(kind=ReactionKind.TRIED) | ~Q(reflection=""),
                 name="reaction_tried_has_reflection",
+                violation_error_message="Please add a sentence or two about what happened.",
             ),
         ]
 

@@ -100,7 +100,7 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         reflection=reflection,
         status=status or Reaction.initial_status(idea.school),
     )
-    reaction.full_clean(validate_constraints=False)
+    reaction.full_clean()
     try:
         with transaction.atomic():
             reaction.save()
@@ -154,11 +154,7 @@ def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTh
         validate_constraints=False
     )
     with transaction.atomic():
-        previous = (
-            IdeaOfTheWeek.objects.select_for_update()
-            .filter(school_id=idea.school_id, week=idea.week)
-            .first()
-        )
+        previous = _existing_pick(idea)
         pick = _save_pick(idea, previous, values)
         moderation.record(idea, actor=actor, action="pick", reason=values["reason"])
         if previous is None or previous.idea_id != idea.pk:
@@ -168,6 +164,14 @@ def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTh
                 context={"idea": idea, "pick": pick},
             )
     return pick
+
+
+def _existing_pick(idea: Idea) -> IdeaOfTheWeek | None:
+    return (
+        IdeaOfTheWeek.objects.select_for_update()
+        .filter(school_id=idea.school_id, week=idea.week)
+        .first()
+    )
 
 
 def _save_pick(idea: Idea, previous: IdeaOfTheWeek | None, values: dict) -> IdeaOfTheWeek:

@@ -18,6 +18,7 @@ from ideas.views.board.common import week_from
 IDEAS_PER_PAGE = 24
 WEEKS_PER_PAGE = 20
 PRINT_LIMIT = 40
+FILTER_TAGS = 12
 
 
 @login_required
@@ -39,7 +40,9 @@ def board(request: HttpRequest) -> HttpResponse:
         "every_week": every_week,
         "page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page")),
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
-        "week_tags": selectors.tags_in_use(request.user, week=None if every_week else week),
+        "week_tags": selectors.tags_in_use(
+            request.user, week=None if every_week else week, limit=FILTER_TAGS
+        ),
         "groups": RoleGroup.choices,
         "tag": tag,
         "group": group,
