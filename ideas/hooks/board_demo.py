@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.lib.weeks import Week
-from hub.models import Status
+from hub.models import RoleGroup, Status
 from ideas.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind
 
 WEEKS = 12
 THIS_WEEK = 8
+CLASSROOM = {RoleGroup.TEACHERS, RoleGroup.TEACHING_ASSISTANTS}
 # Each: author (their demo email name), title, note, tags, colour, and reflections
 # from colleagues who tried it. Kept as data so this module stays short.
 IDEAS = json.loads((Path(__file__).with_name("board_demo.json")).read_text(encoding="utf-8"))
@@ -63,8 +64,12 @@ def seed_board(*, school, staff, rng) -> None:
 def _moment(week: Week, rng, zone, now, number: int) -> datetime:
     day = week.monday + timedelta(days=rng.randint(0, 4))
     when = datetime.combine(day, time(rng.randint(7, 17), rng.randint(0, 59)), tzinfo=zone)
-    # This week's notes must not be dated in the future.
-    return min(when, now - timedelta(minutes=30 + number * 7))
+    if when < now:
+        return when
+    # This week's notes must not be dated in the future: spread them over the week so far.
+    start = datetime.combine(week.monday, time(7), tzinfo=zone)
+    start = min(start, now - timedelta(hours=1))
+    return start + (now - start) * ((number % THIS_WEEK) + 1) / (THIS_WEEK + 2)
 
 
 def _idea(school, author, row, week: Week, when: datetime) -> Idea:
@@ -85,8 +90,12 @@ def _idea(school, author, row, week: Week, when: datetime) -> Idea:
 def _follow_ups(idea, reflections, author, staff, rng, when, now) -> None:
     others = [person for person in staff if person.pk != author.pk]
     people = rng.sample(others, k=min(len(others), 8))
+    # Reflections talk about classes, so they come from those who teach them.
+    in_class = [person for person in others if person.role_group in CLASSROOM] or others
+    tried_by = rng.sample(in_class, k=min(len(in_class), len(reflections)))
+    people = tried_by + [person for person in people if person not in tried_by]
     created = []
-    for text, person in zip(reflections, people, strict=False):
+    for text, person in zip(reflections, tried_by, strict=False):
         created.append(
             Reaction.objects.create(
                 idea=idea,
@@ -97,7 +106,7 @@ def _follow_ups(idea, reflections, author, staff, rng, when, now) -> None:
                 status=Status.PUBLISHED,
             )
         )
-    for person in people[len(reflections) : len(reflections) + rng.randint(0, 5)]:
+    for person in people[len(tried_by) : len(tried_by) + rng.randint(0, 5)]:
         created.append(
             Reaction.objects.create(
                 idea=idea,

@@ -13,6 +13,13 @@
     });
   });
 
+  // Coming back to the page from the history cache: the form may be sent again.
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-once]").forEach(function (form) {
+      delete form.dataset.sent;
+    });
+  });
+
   // The print page's button; without JavaScript the browser's own print works the same.
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) window.print();
