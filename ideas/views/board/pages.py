@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from hub.models import RoleGroup
+from hub.models import RoleGroup, Status
 from ideas.forms.board import TAG_SUGGESTIONS_ID, IdeaForm
 from ideas.selectors import board as selectors
 from ideas.views.board.common import week_from
@@ -70,7 +70,7 @@ def board_archive(request: HttpRequest) -> HttpResponse:
 @require_GET
 def board_print(request: HttpRequest) -> HttpResponse:
     week = week_from(request)
-    ideas = selectors.board_ideas(request.user, week=week).filter(status="published")
+    ideas = selectors.board_ideas(request.user, week=week).filter(status=Status.PUBLISHED)
     post_url = settings.SITE_URL + reverse("ideas:post_idea")
     # segno builds the SVG from our own URL only, so it is safe markup (and CSP allows SVG).
     qr_svg = segno.make(post_url, error="m").svg_inline(scale=4, dark="#1b2a3a", border=2)
