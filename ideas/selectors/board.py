@@ -24,7 +24,9 @@ SUGGESTION_LIMIT = 8
 
 
 def current_week(school) -> Week:
-    return Week.of_moment(timezone.now(), school.zone)
+    """This week in the school's time zone (the site's for a superuser with no school)."""
+    zone = school.zone if school is not None else timezone.get_default_timezone()
+    return Week.of_moment(timezone.now(), zone)
 
 
 def _published_count(model, **filters) -> Coalesce:

@@ -62,6 +62,7 @@ def test_staff_post_react_comment_and_a_moderator_picks_the_idea_of_the_week(
     expect_accessible(page)
     page.get_by_role("link", name="Mini whiteboards for hinge questions", exact=True).click()
     expect_accessible(page)
+    screenshot(page, "board-idea-moderator")
     page.get_by_label("Why this idea? (optional)").fill("So quick, and it works in every class.")
     page.get_by_role("button", name="Pick as Idea of the Week").click()
     banner = page.get_by_role("region", name="Idea of the Week")

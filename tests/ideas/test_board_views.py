@@ -301,3 +301,10 @@ def test_the_board_costs_the_same_queries_for_10_or_500_ideas(
     with django_assert_max_num_queries(9):
         response = client.get(BOARD)
     assert len(response.context["page"].object_list) == min(ideas, 24)
+
+
+def test_a_superuser_without_a_school_sees_an_empty_board(client):
+    admin = StaffFactory(school=None, is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    for url in (BOARD, reverse("ideas:board_archive"), reverse("ideas:board_print"), "/"):
+        assert client.get(url).status_code == 200
