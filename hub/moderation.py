@@ -208,6 +208,11 @@ def _resolve_flags(contribution: Contribution, entry: AuditEntry, resolution: st
     )
 
 
+def record(contribution: Contribution, *, actor, action: str, reason: str = "") -> AuditEntry:
+    """Audit a moderator action that is not a state change (e.g. picking Idea of the Week)."""
+    return _audit(contribution, actor, action, contribution.status, contribution.status, reason)
+
+
 def _audit(contribution, actor, action, from_status, to_status, reason) -> AuditEntry:
     return AuditEntry.objects.create(
         school_id=contribution.school_id,

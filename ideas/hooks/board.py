@@ -1,1 +1,38 @@
 """Registers the board with hub: contribution kinds, home panel, demo content."""
+
+from hub.models import Status
+from hub.registry import register_contribution, register_demo_seeder, register_home_panel
+from ideas.models import Comment, Idea, Reaction
+from ideas.selectors.board import current_week, idea_of_the_week
+
+HOME_NEWEST = 3
+
+
+def home_panel_context(staff) -> dict:
+    """This week's Idea of the Week, how many post-its and the newest few (3 queries)."""
+    if staff.school_id is None:
+        return {"board_pick": None, "board_count": 0, "board_newest": []}
+    week = current_week(staff.school)
+    shared = Idea.objects.filter(
+        school_id=staff.school_id, week=week.monday, status=Status.PUBLISHED
+    )
+    return {
+        "board_pick": idea_of_the_week(staff.school_id, week.monday),
+        "board_count": shared.count(),
+        "board_newest": list(shared.select_related("author")[:HOME_NEWEST]),
+    }
+
+
+def seed_board(*, school, staff, rng) -> None:
+    from ideas.hooks.board_demo import seed_board as seed
+
+    seed(school=school, staff=staff, rng=rng)
+
+
+register_contribution(Idea, label="Board idea", label_plural="Board ideas")
+register_contribution(Reaction, label="Reflection", label_plural="Reflections")
+register_contribution(Comment, label="Comment on an idea", label_plural="Comments on ideas")
+register_home_panel(
+    order=10, template_name="ideas/board/_home_panel.html", get_context=home_panel_context
+)
+register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)

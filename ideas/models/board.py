@@ -1,3 +1,167 @@
-"""Board models."""
+"""The Idea of the Week board: post-it ideas, reactions with reflections, comments, picks."""
 
-__all__: list[str] = []
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from hub.models import Contribution, SchoolScopedQuerySet
+
+__all__ = [
+    "Comment",
+    "Idea",
+    "IdeaOfTheWeek",
+    "PostItColour",
+    "Reaction",
+    "ReactionKind",
+    "TaggedIdea",
+]
+
+TITLE_MAX = 80
+NOTE_MAX = 500
+REFLECTION_MAX = 300
+COMMENT_MAX = 500
+PICK_REASON_MAX = 200
+
+
+class PostItColour(models.TextChoices):
+    """Post-it colours; each keeps dark text at WCAG AA contrast (see board.css)."""
+
+    YELLOW = "yellow", "Yellow"
+    PINK = "pink", "Pink"
+    BLUE = "blue", "Blue"
+    GREEN = "green", "Green"
+    ORANGE = "orange", "Orange"
+    LILAC = "lilac", "Lilac"
+
+
+class TaggedIdea(TaggedItemBase):
+    """Ideas' own tag table, so suggestions can be scoped to one school with a join."""
+
+    content_object = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE)
+
+
+class Idea(Contribution):
+    """One post-it on a school's board, in the week (Monday) it was posted."""
+
+    title = models.CharField(max_length=TITLE_MAX)
+    note = models.TextField(max_length=NOTE_MAX)
+    tags = TaggableManager(blank=True, through=TaggedIdea, help_text="Separate with commas.")
+    colour = models.CharField(
+        max_length=10, choices=PostItColour.choices, default=PostItColour.YELLOW
+    )
+    week = models.DateField(help_text="Monday of the school week it was posted in.")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            # The board: one school's week of shared ideas, newest first.
+            models.Index(fields=["school", "week", "status"], name="idea_board_week_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="idea_title_not_empty"),
+            models.CheckConstraint(condition=~Q(note=""), name="idea_note_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def moderation_title(self) -> str:
+        return self.title
+
+    def moderation_body(self) -> str:
+        return self.note
+
+
+class ReactionKind(models.TextChoices):
+    WILL_TRY = "will_try", "I’ll try this"
+    TRIED = "tried", "I tried it"
+
+
+class Reaction(Contribution):
+    """ "I'll try this" or "I tried it" (with what happened in class), one of each per person."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reactions")
+    kind = models.CharField(max_length=10, choices=ReactionKind.choices)
+    reflection = models.TextField(
+        max_length=REFLECTION_MAX,
+        blank=True,
+        help_text="One or two sentences: what happened in class.",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "author", "kind"], name="reaction_one_of_each_kind_per_person"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=ReactionKind.TRIED) | ~Q(reflection=""),
+                name="reaction_tried_has_reflection",
+                violation_error_message="Please add a sentence or two about what happened.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.idea_id}"
+
+    def moderation_title(self) -> str:
+        """Costs a query unless `idea` was selected with it."""
+        return f"Reflection on “{self.idea.title}”"
+
+    def moderation_body(self) -> str:
+        return self.reflection
+
+
+class Comment(Contribution):
+    """A short comment on an idea; shown oldest first, newest last."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(max_length=COMMENT_MAX)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    def moderation_title(self) -> str:
+        """Costs a query unless `idea` was selected with it."""
+        return f"Comment on “{self.idea.title}”"
+
+    def moderation_body(self) -> str:
+        return self.text
+
+
+class IdeaOfTheWeek(models.Model):
+    """The one idea a moderator highlighted for a school's week; a new pick replaces it."""
+
+    school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
+    week = models.DateField(help_text="Monday of the week.")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="picks")
+    picked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.CharField("why this idea", max_length=PICK_REASON_MAX, blank=True)
+    picked_at = models.DateTimeField(default=timezone.now)
+
+    objects = SchoolScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Idea of the Week"
+        verbose_name_plural = "Ideas of the Week"
+        ordering = ["-week"]
+        constraints = [
+            # Also the index for the board and archive: (school, week) lookups.
+            models.UniqueConstraint(
+                fields=["school", "week"], name="one_idea_of_the_week_per_school"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week:%d %b %Y}: {self.idea_id}"

@@ -1,0 +1,1 @@
+"""Board views: the wall and its archive (pages), one idea (ideas), follow-ups (responses)."""

@@ -1,0 +1,64 @@
+"""Races that need real row locks: run on PostgreSQL (the logic of each race is also
+tested on every database in test_board_services.py)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from ideas.models import Idea, IdeaOfTheWeek
+from ideas.services import board as services
+from tests.factories import StaffFactory
+from tests.ideas.factories_board import IdeaFactory
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="threads need PostgreSQL's row locks; SQLite's shared test memory raises locks",
+)
+
+
+def run_together(*jobs) -> list[Exception]:
+    barrier = threading.Barrier(len(jobs))
+    errors: list[Exception] = []
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as error:  # noqa: BLE001 - the test asserts there were none
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_moderators_picking_at_once_leave_one_idea_of_the_week(staff, moderator, school):
+    deputy = StaffFactory(school=school, is_moderator=True)
+    first, second = IdeaFactory(author=staff), IdeaFactory(author=staff)
+    errors = run_together(
+        lambda: services.pick_idea_of_week(idea=first, actor=moderator),
+        lambda: services.pick_idea_of_week(idea=second, actor=deputy),
+    )
+    assert errors == []
+    assert IdeaOfTheWeek.objects.count() == 1
+    assert IdeaOfTheWeek.objects.get().idea in (first, second)
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_form_sent_twice_at_once_makes_one_idea(staff):
+    values = {"title": "Hinge questions", "note": "All answer.", "tags": [], "colour": "blue"}
+    errors = run_together(
+        lambda: services.idea_create(author=staff, **values),
+        lambda: services.idea_create(author=staff, **values),
+    )
+    assert [type(error) for error in errors] == [services.DuplicateIdea]
+    assert Idea.objects.count() == 1
