@@ -6,6 +6,7 @@ app_name = "events"
 
 lunch_patterns = [
     path("", lunches.lunches, name="lunches"),
+    path("<int:pk>/", lunches.lunches, name="lunch_detail"),
 ]
 
 urlpatterns = [
