@@ -84,8 +84,7 @@ def test_capacity_cannot_go_below_the_people_already_coming(client_for, moderato
     )
     assert response.status_code == 200
     assert response.context["form"].errors["capacity"] == [
-        "4 people are already coming, so the capacity can't go below 4. "
-        "Ask some to cancel first."
+        "4 people are already coming, so the capacity can't go below 4. Ask some to cancel first."
     ]
     lunch.refresh_from_db()
     assert lunch.capacity == 5
