@@ -114,9 +114,7 @@ class SignUpForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plate_kind"].choices = [("", "Not bringing anything / not sure yet")] + list(
-            PlateKind.choices
-        )
+        self.fields["plate_kind"].choices = [("", "Not sure yet")] + list(PlateKind.choices)
 
 
 class TakeawayForm(forms.ModelForm):
