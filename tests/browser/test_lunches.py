@@ -114,3 +114,42 @@ def test_a_lunch_from_scheduling_to_a_promotion_and_a_calendar_file(
     assert str(event["location"]) == "Library"
     starts = dt.datetime.combine(date, dt.time(12, 15), tzinfo=school.zone)
     assert event.decoded("dtstart") == starts.astimezone(dt.UTC)
+
+
+def test_after_a_lunch_staff_post_a_takeaway_and_browse_the_archive(page, staff, school):
+    from events.models import PlateKind
+    from hub.models import Status
+    from tests.events.factories_lunches import (
+        InputFactory,
+        LunchFactory,
+        SignUpFactory,
+        in_days,
+    )
+
+    LunchFactory(school=school, theme="Metacognition for everyone", capacity=12)
+    past = LunchFactory(school=school, theme="Oracy across the curriculum", starts_at=in_days(-2))
+    InputFactory(
+        lunch=past,
+        title="Talk partners for quieter children",
+        notes="Slides and the reading list are in the shared drive.",
+        status=Status.PUBLISHED,
+    )
+    SignUpFactory(lunch=past, staff=staff, plate="Flapjacks", plate_kind=PlateKind.SWEET)
+    SignUpFactory.create_batch(3, lunch=past, plate_kind=PlateKind.SAVOURY, plate="Samosas")
+
+    sign_in(page, staff)
+    _open(page, "/lunches/")
+    expect(page.get_by_role("list", name="Lunches coming up")).to_contain_text("12 of 12")
+    screenshot(page, "lunches")
+    page.get_by_role("link", name="Past lunches").click()
+    expect_accessible(page)
+    page.get_by_role("link", name="Oracy across the curriculum").click()
+    expect_accessible(page)
+    page.get_by_label("One thing you took away").fill("Give thinking time before sharing.")
+    page.get_by_role("button", name="Post takeaway").click()
+    expect(page.locator("#takeaways")).to_contain_text("Give thinking time before sharing.")
+    expect_accessible(page)
+    link = page.get_by_role("link", name="Turn it into a board idea")
+    assert "title=Give%20thinking%20time" in link.get_attribute("href")
+    screenshot(page, "lunch-past")
+    screenshot(page, "lunch-past", phone=True)
