@@ -37,7 +37,10 @@ class LunchForm(forms.Form):
         start, end, date = data.get("start_time"), data.get("end_time"), data.get("date")
         if start and end and end <= start:
             self.add_error("end_time", "The lunch must end after it starts.")
-        if date and self.school and date < timezone.now().astimezone(self.school.zone).date():
+        # Only a newly chosen date must be in the future: a past lunch's room can be fixed.
+        moved = date != self.initial.get("date")
+        today = timezone.now().astimezone(self.school.zone).date() if self.school else None
+        if date and today and moved and date < today:
             self.add_error("date", "This date has already passed. Choose a date in the future.")
         return data
 

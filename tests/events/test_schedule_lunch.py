@@ -68,12 +68,12 @@ def test_staff_cannot_schedule_a_lunch(client_for, staff):
 
 def _edit_form(lunch, **overrides) -> dict:
     local = lunch.starts_at.astimezone(lunch.school.zone)
-    return _form(
-        date=local.date().isoformat(),
-        start_time=local.strftime("%H:%M"),
-        end_time=lunch.ends_at.astimezone(lunch.school.zone).strftime("%H:%M"),
-        **overrides,
-    )
+    fields = {
+        "date": local.date().isoformat(),
+        "start_time": local.strftime("%H:%M"),
+        "end_time": lunch.ends_at.astimezone(lunch.school.zone).strftime("%H:%M"),
+    }
+    return _form(**{**fields, **overrides})
 
 
 def test_capacity_cannot_go_below_the_people_already_coming(client_for, moderator, school):
@@ -107,3 +107,25 @@ def test_raising_capacity_promotes_from_the_waitlist_in_order(
     assert states == [SignUpState.CONFIRMED, SignUpState.CONFIRMED, SignUpState.WAITLISTED]
     assert sorted(m.to[0] for m in mailoutbox) == sorted(e.staff.email for e in waiting[:2])
     assert "You have a place" in mailoutbox[0].subject
+
+
+def test_a_past_lunchs_room_can_still_be_corrected(client_for, moderator, school):
+    from tests.events.factories_lunches import in_days
+
+    lunch = LunchFactory(school=school, starts_at=in_days(-3))
+    response = client_for(moderator).post(
+        reverse("events:edit_lunch", args=[lunch.pk]), _edit_form(lunch, room="Hall")
+    )
+    assert response.status_code == 302
+    lunch.refresh_from_db()
+    assert lunch.room == "Hall"
+
+
+def test_moving_a_lunch_into_the_past_is_refused(client_for, moderator, school):
+    lunch = LunchFactory(school=school)
+    yesterday = (timezone.localdate() - dt.timedelta(days=1)).isoformat()
+    response = client_for(moderator).post(
+        reverse("events:edit_lunch", args=[lunch.pk]), _edit_form(lunch, date=yesterday)
+    )
+    assert "date" in response.context["form"].errors
+    assert Lunch.objects.get().date == lunch.date
