@@ -1,1 +1,38 @@
-"""Registers learning lunches with hub: contribution kinds, home panel, demo content."""
+"""Registers learning lunches with hub: contribution kinds, home panel, demo content, jobs."""
+
+from events import jobs
+from events.demo import seed_lunches
+from hub.registry import (
+    register_contribution,
+    register_demo_seeder,
+    register_home_panel,
+    register_periodic_job,
+)
+
+HOME_PANEL_LUNCHES = 3
+
+
+def home_panel_context(staff) -> dict:
+    """The next few lunches with their free places and this person's state (one query)."""
+    from events.selectors import lunches_for
+
+    upcoming = lunches_for(staff).upcoming()[:HOME_PANEL_LUNCHES] if staff.school_id else []
+    return {"next_lunches": list(upcoming)}
+
+
+def _register() -> None:
+    from events.models import Input, Takeaway
+
+    register_contribution(Input, label="Lunch input", label_plural="Lunch inputs")
+    register_contribution(Takeaway, label="Lunch takeaway", label_plural="Lunch takeaways")
+    register_home_panel(
+        order=30,
+        template_name="events/lunches/_home_panel.html",
+        get_context=home_panel_context,
+    )
+    register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
+    register_periodic_job(name="events.remind_lunch_attendees", run=jobs.remind_lunch_attendees)
+    register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunches)
+
+
+_register()

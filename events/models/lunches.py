@@ -1,3 +1,129 @@
-"""Learning lunch models."""
+"""Learning lunches: the session itself, the five-minute inputs and the takeaways."""
 
-__all__: list[str] = []
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from hub.models import Contribution, SchoolScopedQuerySet
+
+__all__ = ["Input", "InputKind", "Lunch", "LunchQuerySet", "Takeaway", "MAX_INPUTS_PER_LUNCH"]
+
+MAX_INPUTS_PER_LUNCH = 3
+
+
+class LunchQuerySet(SchoolScopedQuerySet):
+    def upcoming(self, now=None) -> "LunchQuerySet":
+        return self.filter(ends_at__gt=now or timezone.now()).order_by("starts_at")
+
+    def past(self, now=None) -> "LunchQuerySet":
+        return self.filter(ends_at__lte=now or timezone.now()).order_by("-starts_at")
+
+
+class Lunch(models.Model):
+    school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="lunches")
+    # The local date the moderator chose; starts_at/ends_at are the instants built from it.
+    date = models.DateField()
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    room = models.CharField(max_length=100)
+    capacity = models.PositiveIntegerField(help_text="How many people fit round the table.")
+    theme = models.CharField(max_length=150, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Set by the periodic jobs so a reminder or follow-up goes out once.
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+
+    objects = LunchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(capacity__gt=0), name="lunch_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="lunch_ends_after_start"
+            ),
+        ]
+        # The upcoming list and the archive: one school's lunches by time.
+        indexes = [models.Index(fields=["school", "starts_at"], name="lunch_school_start")]
+
+    def __str__(self) -> str:
+        label = self.theme or "Learning lunch"
+        return f"{label}, {self.date:%a %-d %b %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:lunch_detail", kwargs={"pk": self.pk})
+
+    def has_started(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.starts_at
+
+    def has_ended(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.ends_at
+
+
+class InputKind(models.TextChoices):
+    PROJECT = "project", "Research project"
+    FINDING = "finding", "Research finding"
+    QUESTION = "question", "Research question"
+
+
+class Input(Contribution):
+    """A five-minute input someone volunteers to give at a lunch."""
+
+    lunch = models.ForeignKey(Lunch, on_delete=models.CASCADE, related_name="inputs")
+    title = models.CharField(max_length=150)
+    kind = models.CharField(max_length=10, choices=InputKind.choices)
+    summary = models.TextField(max_length=600)
+    link = models.URLField(max_length=500, blank=True)
+    file = models.FileField(upload_to="lunches/inputs/%Y/%m/", blank=True, max_length=255)
+    # Slides or notes added after the lunch by the presenter.
+    notes = models.TextField(max_length=2000, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        # The lunch page lists a lunch's inputs.
+        indexes = [models.Index(fields=["lunch", "status"], name="input_lunch_status")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def moderation_title(self) -> str:
+        return f"Lunch input: {self.title}"
+
+    def moderation_body(self) -> str:
+        return f"{self.get_kind_display()} for {self.lunch}.\n\n{self.summary}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:lunch_detail", kwargs={"pk": self.lunch_id})
+
+    @property
+    def file_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+
+class Takeaway(Contribution):
+    """One line someone took away from a lunch, posted after it."""
+
+    lunch = models.ForeignKey(Lunch, on_delete=models.CASCADE, related_name="takeaways")
+    text = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["created_at"]
+        # The lunch page lists a past lunch's takeaways.
+        indexes = [models.Index(fields=["lunch", "status"], name="takeaway_lunch_status")]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def moderation_title(self) -> str:
+        return f"Lunch takeaway: {self.text[:80]}"
+
+    def moderation_body(self) -> str:
+        return f"From {self.lunch}.\n\n{self.text}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:lunch_detail", kwargs={"pk": self.lunch_id})

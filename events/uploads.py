@@ -1,0 +1,66 @@
+"""Checking an input's slides or handout by what the file IS, not what it is called."""
+
+import io
+from pathlib import PurePath
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
+from PIL import Image, UnidentifiedImageError
+
+MAX_RESOURCE_BYTES = 20 * 1024 * 1024
+
+# Sniffed MIME type -> file name endings that may carry it.
+ALLOWED_TYPES: dict[str, set[str]] = {
+    "application/pdf": {"pdf"},
+    "application/vnd.ms-powerpoint": {"ppt", "pps"},
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation": {"pptx"},
+    "application/msword": {"doc"},
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {"docx"},
+    "image/png": {"png"},
+    "image/jpeg": {"jpg", "jpeg"},
+    "image/webp": {"webp"},
+}
+IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
+HELP = "A PDF, PowerPoint, Word document or image (PNG, JPEG, WebP), up to 20 MB."
+
+
+def check_resource_file(upload: UploadedFile) -> UploadedFile:
+    """Refuse anything over 20 MB or whose content is not an allowed type; images come
+    back re-encoded without metadata (photos of classrooms may show children)."""
+    if upload.size > MAX_RESOURCE_BYTES:
+        raise ValidationError("This file is larger than 20 MB. Please upload a smaller one.")
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    kind = filetype.guess(head) if head else None
+    ending = PurePath(upload.name or "").suffix.lower().lstrip(".")
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        raise ValidationError(
+            "This file is not a PDF, PowerPoint, Word document or image, whatever its name "
+            "says. " + HELP
+        )
+    if ending not in ALLOWED_TYPES[kind.mime]:
+        raise ValidationError(
+            f"The file's name ends “.{ending}” but it is really a "
+            f"{'/'.join(sorted(ALLOWED_TYPES[kind.mime]))} file. Please rename it."
+        )
+    if kind.mime in IMAGE_FORMATS:
+        return _without_metadata(upload, IMAGE_FORMATS[kind.mime], kind.mime)
+    return upload
+
+
+def _without_metadata(upload: UploadedFile, image_format: str, mime: str) -> UploadedFile:
+    try:
+        with Image.open(upload) as image:
+            image.load()
+            clean = image.copy()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        raise ValidationError("This image could not be read. " + HELP) from None
+    buffer = io.BytesIO()
+    if image_format == "JPEG" and clean.mode not in ("RGB", "L"):
+        clean = clean.convert("RGB")
+    clean.save(buffer, format=image_format)
+    size = buffer.tell()
+    buffer.seek(0)
+    return InMemoryUploadedFile(buffer, "file", upload.name, mime, size, None)
