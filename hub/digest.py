@@ -68,7 +68,7 @@ def celebrations_this_week(school, week_start, week_end) -> dict | None:
                 celebrated_at__gte=week_start,
                 celebrated_at__lt=week_end,
             )
-            .select_related("author")
+            .select_related("author", *kind.model.moderation_related)
             .order_by("-celebrated_at")[:CELEBRATIONS_PER_DIGEST]
         )
         celebrated.extend({"kind": kind, "item": item} for item in items)

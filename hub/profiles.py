@@ -42,7 +42,11 @@ def profile_content(*, member, viewer) -> ProfileContent:
         )
         if not totals["total"]:
             continue
-        recent = list(shared.order_by("-created_at", "-pk")[:RECENT_PER_KIND])
+        recent = list(
+            shared.select_related(*kind.model.moderation_related).order_by("-created_at", "-pk")[
+                :RECENT_PER_KIND
+            ]
+        )
         kinds.append(KindSummary(kind.label, kind.label_plural, totals["total"], recent))
         if totals["celebrated"]:
             celebrated = shared.filter(celebrated_at__isnull=False).order_by("-celebrated_at")

@@ -55,7 +55,7 @@ def moderation_queue(moderator) -> list[QueueEntry]:
             kind.model.objects.filter(school_id=moderator.school_id)
             .filter(Q(status=Status.SUBMITTED) | Q(pk__in=flagged_ids))
             .exclude(status__in=[Status.DRAFT, Status.HIDDEN])
-            .select_related("author")
+            .select_related("author", *kind.model.moderation_related)
             .order_by("created_at")[:QUEUE_LIMIT_PER_KIND]
         )
         entries.extend(
@@ -108,7 +108,11 @@ def load_celebrated(rows) -> list[Celebrated]:
         wanted[row["kind_key"]].append(row["pk"])
     loaded = {}
     for key, pks in wanted.items():
-        for item in kinds[key].model.objects.filter(pk__in=pks).select_related("author"):
+        for item in (
+            kinds[key]
+            .model.objects.filter(pk__in=pks)
+            .select_related("author", *kinds[key].model.moderation_related)
+        ):
             loaded[(key, item.pk)] = item
     return [
         Celebrated(kinds[row["kind_key"]], loaded[(row["kind_key"], row["pk"])])

@@ -91,6 +91,8 @@ class Input(Contribution):
     def __str__(self) -> str:
         return self.title
 
+    moderation_related = ("lunch",)
+
     def moderation_title(self) -> str:
         return f"Lunch input: {self.title}"
 
@@ -118,6 +120,8 @@ class Takeaway(Contribution):
 
     def __str__(self) -> str:
         return self.text
+
+    moderation_related = ("lunch",)
 
     def moderation_title(self) -> str:
         return f"Lunch takeaway: {self.text[:80]}"

@@ -80,6 +80,10 @@ class Contribution(models.Model):
 
     objects = ContributionQuerySet.as_manager()
 
+    # Relations that moderation_title()/moderation_body() read, so that pages
+    # listing many kinds (queue, audit, wall) load them with one join per kind.
+    moderation_related: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 

@@ -107,6 +107,8 @@ class Reaction(Contribution):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.idea_id}"
 
+    moderation_related = ("idea",)
+
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
         return f"Reflection on “{self.idea.title}”"
@@ -129,6 +131,8 @@ class Comment(Contribution):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    moderation_related = ("idea",)
 
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
