@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 
 from hub.lib.weeks import Week
-from hub.models import RoleGroup, Staff, Status
+from hub.models import RoleGroup, Staff
 from hub.registry import contribution_kinds, participation_metrics
 
 
@@ -92,9 +92,9 @@ def participation(*, school, first_day: date, last_day: date) -> Participation:
         key = kind.model._meta.label_lower
         columns.append(Column(key, kind.label_plural.capitalize(), is_sharing=True))
         rows = (
-            kind.model.objects.filter(
+            kind.shared()
+            .filter(
                 school_id=school.pk,
-                status=Status.PUBLISHED,
                 created_at__gte=start,
                 created_at__lt=end,
             )

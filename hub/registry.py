@@ -9,12 +9,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
+
 
 @dataclass(frozen=True)
 class ContributionKind:
     model: type
     label: str
     label_plural: str
+    # Which rows count as sharing something (dashboard, term summary): e.g. a
+    # reflection counts, a bare "I'll try this" click does not.
+    counts_as_sharing: Q = field(default_factory=Q)
+
+    def shared(self):
+        """Published contributions of this kind that count as sharing (a queryset)."""
+        return self.model.objects.published().filter(self.counts_as_sharing)
 
 
 @dataclass(frozen=True, order=True)
@@ -47,9 +56,13 @@ _demo_seeders: list[DemoSeeder] = []
 _periodic_jobs: dict[str, PeriodicJob] = {}
 
 
-def register_contribution(model: type, *, label: str, label_plural: str) -> None:
+def register_contribution(
+    model: type, *, label: str, label_plural: str, counts_as_sharing: Q | None = None
+) -> None:
     key = model._meta.label_lower
-    _contribution_kinds[key] = ContributionKind(model, label, label_plural)
+    _contribution_kinds[key] = ContributionKind(
+        model, label, label_plural, counts_as_sharing or Q()
+    )
 
 
 def contribution_kinds() -> list[ContributionKind]:

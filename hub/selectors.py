@@ -161,9 +161,9 @@ def term_summary(school, start: date, end: date) -> TermSummary:
     counts: dict[int, int] = defaultdict(int)
     for kind in contribution_kinds():
         rows = (
-            kind.model.objects.filter(
+            kind.shared()
+            .filter(
                 school_id=school.pk,
-                status=Status.PUBLISHED,
                 created_at__gte=lower,
                 created_at__lt=upper,
             )

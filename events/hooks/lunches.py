@@ -5,7 +5,9 @@ from events.demo import seed_lunches
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
+    register_digest_section,
     register_home_panel,
+    register_participation_metric,
     register_periodic_job,
 )
 
@@ -33,6 +35,19 @@ def _register() -> None:
     register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
     register_periodic_job(name="events.remind_lunch_attendees", run=jobs.remind_lunch_attendees)
     register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunches)
+    from events import insights
+
+    register_participation_metric(
+        key="events.attendance",
+        label="Lunches attended",
+        counts=insights.attendance_counts,
+        order=30,
+    )
+    register_digest_section(
+        order=30,
+        template_name="events/lunches/_digest.html",
+        get_context=insights.upcoming_with_free_places,
+    )
 
 
 _register()

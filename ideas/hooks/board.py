@@ -1,8 +1,16 @@
 """Registers the board with hub: contribution kinds, home panel, demo content."""
 
+from django.db.models import Q
+
 from hub.models import Status
-from hub.registry import register_contribution, register_demo_seeder, register_home_panel
-from ideas.models import Comment, Idea, Reaction
+from hub.registry import (
+    register_contribution,
+    register_demo_seeder,
+    register_digest_section,
+    register_home_panel,
+    register_profile_section,
+)
+from ideas.models import Comment, Idea, Reaction, ReactionKind
 from ideas.selectors.board import current_week, idea_of_the_week
 
 HOME_NEWEST = 3
@@ -30,9 +38,32 @@ def seed_board(*, school, staff, rng) -> None:
 
 
 register_contribution(Idea, label="Board idea", label_plural="Board ideas")
-register_contribution(Reaction, label="Reflection", label_plural="Reflections")
+register_contribution(
+    Reaction,
+    label="Reflection",
+    label_plural="Reflections",
+    counts_as_sharing=Q(kind=ReactionKind.TRIED),
+)
 register_contribution(Comment, label="Comment on an idea", label_plural="Comments on ideas")
 register_home_panel(
     order=10, template_name="ideas/board/_home_panel.html", get_context=home_panel_context
 )
 register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)
+
+
+def _register_insights() -> None:
+    from ideas import insights_board
+
+    register_digest_section(
+        order=10,
+        template_name="ideas/board/_digest.html",
+        get_context=insights_board.board_this_week,
+    )
+    register_profile_section(
+        order=10,
+        template_name="ideas/board/_profile_tried.html",
+        get_context=insights_board.ideas_tried,
+    )
+
+
+_register_insights()
