@@ -29,7 +29,8 @@ def a_closure(world: World) -> dict:
 
 def an_opt_out(world: World) -> dict:
     colleague = StaffFactory(school=world.school)
-    return {"pk": RotaOptOut.objects.create(school=world.school, staff=colleague, reason="Leave").pk}
+    opt_out = RotaOptOut.objects.create(school=world.school, staff=colleague, reason="Leave")
+    return {"pk": opt_out.pk}
 
 
 MODERATORS = everyone(403, moderator=200)

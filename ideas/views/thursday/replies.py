@@ -47,9 +47,9 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Thank you for your reply.")
             anchor = f"#reply-{created.parent_id or created.pk}"
             return redirect(reverse("ideas:question_detail", args=[question.pk]) + anchor)
-    context = question_page_context(
-        request, question, form=form, parent_id=parent.pk if parent else None
-    )
+    # The error shows in the thread's own reply form, even for a reply to a reply.
+    thread_id = (parent.parent_id or parent.pk) if parent else None
+    context = question_page_context(request, question, form=form, parent_id=thread_id)
     return render(request, "ideas/thursday/question.html", context)
 
 
