@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from hub.models import Contribution, SchoolScopedQuerySet
@@ -193,6 +194,9 @@ class Question(Contribution):
 
     def __str__(self) -> str:
         return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:question_detail", args=[self.pk])
 
     def moderation_title(self) -> str:
         return f"Thinking Thursday: {self.text}"

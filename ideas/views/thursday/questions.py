@@ -1,12 +1,14 @@
 """The Thinking Thursday page, one question's page, writing, editing, summarising,
 the archive and the printable noticeboard sheet."""
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
 
 from ideas.forms.thursday import QuestionForm, SummaryForm
 from ideas.models import RotaTurn
@@ -168,6 +170,19 @@ def thursday_archive(request: HttpRequest) -> HttpResponse:
 def thursday_print(request: HttpRequest) -> HttpResponse:
     moment = now()
     question = current_question(request.user, moment)
+    qr_code = ""
     if question is not None:
         question = question_or_404(request.user, question.pk, moment)
-    return render(request, "ideas/thursday/print.html", {"question": question})
+        qr_code = _qr_svg(request.build_absolute_uri(question.get_absolute_url()))
+    return render(request, "ideas/thursday/print.html", {"question": question, "qr_code": qr_code})
+
+
+def _qr_svg(url: str) -> str:
+    """A QR code to the question page, so colleagues at the noticeboard can reply by phone.
+
+    Marked safe because segno builds it from our own URL, never from user text.
+    """
+    svg = segno.make(url, error="m").svg_inline(
+        omitsize=True, title="QR code: open this question on your phone", svgclass="print-qr"
+    )
+    return mark_safe(svg.replace("<svg ", '<svg role="img" ', 1))  # noqa: S308
