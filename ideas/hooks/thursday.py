@@ -12,16 +12,14 @@ from ideas.models import Question, Reply
 
 
 def home_panel_context(staff) -> dict:
-    """This week's question, or who poses the next one; two queries at most."""
+    """This week's question and who poses the next one; two queries."""
     from ideas.selectors.thursday import current_question, next_turn
 
     if staff.school_id is None:
         return {"thursday_question": None, "thursday_next_turn": None}
     moment = timezone.now()
     question = current_question(staff, moment)
-    upcoming = None
-    if question is None:
-        upcoming = next_turn(staff, moment.astimezone(staff.school.zone).date())
+    upcoming = next_turn(staff, moment.astimezone(staff.school.zone).date(), after=question)
     return {"thursday_question": question, "thursday_next_turn": upcoming}
 
 

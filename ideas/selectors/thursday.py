@@ -48,13 +48,22 @@ def upcoming_turns(staff, today: date) -> QuerySet[RotaTurn]:
     )
 
 
-def next_turn(staff, today: date) -> RotaTurn | None:
-    """Who poses the next question; one query."""
-    return upcoming_turns(staff, today).first()
+def next_turn(staff, today: date, *, after: Question | None = None) -> RotaTurn | None:
+    """Who poses the next question (written or not), after the current one; one query."""
+    turns = (
+        RotaTurn.objects.visible_to(staff)
+        .filter(date__gte=today, staff__is_active=True)
+        .exclude(state=TurnState.SKIPPED)
+        .select_related("staff", "school")
+        .order_by("date")
+    )
+    if after is not None and after.turn_id:
+        turns = turns.exclude(pk=after.turn_id)
+    return turns.first()
 
 
 def own_next_turn(staff, today: date) -> RotaTurn | None:
-    """This person's own next planned turn, if any; one query."""
+    """This person's own next turn still to write, if any; one query."""
     return upcoming_turns(staff, today).filter(staff_id=staff.pk).first()
 
 

@@ -124,3 +124,21 @@ def test_a_reply_over_the_limit_and_a_closed_question_are_explained(page, staff,
     expect(page.get_by_text("Replies to this question closed")).to_be_visible()
     go(page, "/thinking-thursday/archive/")
     expect(page.get_by_role("heading", name=closed.text)).to_be_visible()
+
+
+def test_the_demo_school_thursday_pages_read_well(page):
+    from hub.demo import DEMO_PASSWORD, seed_demo_school
+    from hub.models import Staff
+
+    seed_demo_school()
+    teacher = Staff.objects.get(email="teacher@oakfield.example")
+    sign_in(page, teacher, password=DEMO_PASSWORD)
+    screenshot(page, "thursday-home-panel")
+    go(page, "/thinking-thursday/")
+    screenshot(page, "thursday-this-week")
+    screenshot(page, "thursday-this-week", phone=True)
+    go(page, "/thinking-thursday/archive/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Past Thinking Thursday questions")
+    screenshot(page, "thursday-archive")
+    click_through(page, page.get_by_role("link", name="workload").first)
+    expect(page.get_by_text("question", exact=False).first).to_be_visible()

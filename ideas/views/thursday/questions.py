@@ -19,6 +19,7 @@ from ideas.selectors.thursday import (
     next_turn,
     own_next_turn,
     question_tags,
+    questions_visible_to,
     with_reply_counts,
 )
 from ideas.services import thursday as services
@@ -49,8 +50,12 @@ def thursday(request: HttpRequest) -> HttpResponse:
         "ideas/thursday/thursday.html",
         {
             "question": current,
-            "next_turn": next_turn(request.user, today),
+            "next_turn": next_turn(request.user, today, after=current),
             "own_turn": own_next_turn(request.user, today),
+            "own_scheduled": questions_visible_to(request.user, moment)
+            .filter(author_id=request.user.pk, publish_at__gt=moment)
+            .order_by("publish_at")
+            .first(),
             "recent": recent.order_by("-publish_at")[:RECENT_COUNT],
         },
     )
