@@ -1,6 +1,6 @@
 """Writes for Thinking Thursday questions, replies and "builds on this"."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -8,6 +8,9 @@ from django.urls import reverse
 
 from hub.notifications import notify
 from ideas.models import BuildsOn, Question, Reply, RotaTurn, TurnState
+
+# A poser who is a day or two late can still post; after that the week has moved on.
+LATE_WRITING_LIMIT = timedelta(days=3)
 
 
 class QuestionLocked(PermissionDenied):
@@ -33,6 +36,10 @@ def question_write(
         turn = RotaTurn.objects.select_for_update().select_related("school").get(pk=turn.pk)
         if turn.state != TurnState.PLANNED or turn.questions.exists():
             raise ValidationError("A question has already been written for this turn.")
+        if now >= turn.publish_moment() + LATE_WRITING_LIMIT:
+            raise ValidationError(
+                "This turn has passed. Ask a moderator for a new turn on the rota."
+            )
         question = Question(
             turn=turn,
             author=author,

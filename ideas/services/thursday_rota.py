@@ -132,8 +132,9 @@ def rota_generate(
 ) -> int:
     """Replace the range's unwritten future turns with a fair rota; returns turns made."""
     with transaction.atomic():
-        # Lock the school's rota so two moderators generating at once queue up.
-        list(RotaTurn.objects.select_for_update().filter(school=school).values_list("pk"))
+        # Lock the school row so two moderators generating at once queue up
+        # (locking turns alone would not stop two first-ever rotas racing).
+        School.objects.select_for_update().get(pk=school.pk)
         plan = rota_plan(school=school, start=start, end=end, today=today)
         _replaceable(school, start, end, today).delete()
         turns = RotaTurn.objects.bulk_create(

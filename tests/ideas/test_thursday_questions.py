@@ -151,3 +151,43 @@ def test_the_thursday_page_says_who_poses_next_when_there_is_no_question(client_
     RotaTurnFactory(school=school, staff=StaffFactory(school=school, full_name="Nina Next"))
     page = client_for(staff).get(reverse("ideas:thursday")).text
     assert "Nina Next poses the next question" in page
+
+
+def test_a_turn_long_past_cannot_be_written_any_more(client_for, staff, school):
+    turn = RotaTurnFactory(
+        school=school, staff=staff, date=timezone.localdate() - timedelta(days=7)
+    )
+    response = client_for(staff).post(
+        reverse("ideas:write_question", args=[turn.pk]), {"text": "Better late?"}
+    )
+    assert "This turn has passed" in response.text
+    assert not Question.objects.exists()
+
+
+def test_the_sheet_can_be_printed_the_evening_before(client_for, moderator, staff, school):
+    QuestionFactory(school=school, text="Last week's question")
+    QuestionFactory(
+        school=school, text="Tomorrow's question", publish_at=timezone.now() + timedelta(hours=12)
+    )
+    as_moderator = client_for(moderator).get(reverse("ideas:thursday_print")).text
+    assert "Tomorrow&#x27;s question" in as_moderator
+    assert "You can print it now" in as_moderator
+    as_staff = client_for(staff).get(reverse("ideas:thursday_print")).text
+    assert "Tomorrow" not in as_staff and "Last week&#x27;s question" in as_staff
+
+
+def test_the_thursday_page_counts_queries_the_same_for_few_and_many(
+    client_for, staff, school, django_assert_max_num_queries
+):
+    client = client_for(staff)
+    for _ in range(2):
+        QuestionFactory(school=school).tags.set(["a", "b"])
+    RotaTurnFactory(school=school, staff=staff)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("ideas:thursday"))
+    for _ in range(10):
+        question = QuestionFactory(school=school)
+        question.tags.set(["c"])
+        ReplyFactory(question=question)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("ideas:thursday"))

@@ -1,6 +1,8 @@
 """The Thinking Thursday page, one question's page, writing, editing, summarising,
 the archive and the printable noticeboard sheet."""
 
+from datetime import timedelta
+
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -31,6 +33,7 @@ from ideas.views.thursday.common import (
 )
 
 ARCHIVE_PER_PAGE = 20
+PRINT_AHEAD = timedelta(days=2)
 RECENT_COUNT = 4
 
 
@@ -41,7 +44,11 @@ def thursday(request: HttpRequest) -> HttpResponse:
         raise Http404("You are not at a school.")
     today = school_today(request.user, moment)
     current = current_question(request.user, moment)
-    recent = with_reply_counts(live_questions(request.user, moment)).select_related("author")
+    recent = (
+        with_reply_counts(live_questions(request.user, moment))
+        .select_related("author")
+        .prefetch_related("tags")
+    )
     if current:
         recent = recent.exclude(pk=current.pk)
         current.reply_count = current.replies.filter(status="published").count()
@@ -174,12 +181,27 @@ def thursday_archive(request: HttpRequest) -> HttpResponse:
 @login_required
 def thursday_print(request: HttpRequest) -> HttpResponse:
     moment = now()
-    question = current_question(request.user, moment)
+    # Thursday's sheet can go up the evening before: prefer a question due soon.
+    question = (
+        questions_visible_to(request.user, moment)
+        .filter(
+            school_id=request.user.school_id,
+            status="published",
+            publish_at__gt=moment,
+            publish_at__lte=moment + PRINT_AHEAD,
+        )
+        .order_by("publish_at")
+        .first()
+    ) or current_question(request.user, moment)
     qr_code = ""
     if question is not None:
         question = question_or_404(request.user, question.pk, moment)
         qr_code = _qr_svg(request.build_absolute_uri(question.get_absolute_url()))
-    return render(request, "ideas/thursday/print.html", {"question": question, "qr_code": qr_code})
+    return render(
+        request,
+        "ideas/thursday/print.html",
+        {"question": question, "qr_code": qr_code, "now": moment},
+    )
 
 
 def _qr_svg(url: str) -> str:
