@@ -162,8 +162,10 @@ def rota_generate(
 def turn_update(*, turn: RotaTurn, staff: Staff, state: str, skip_reason: str, by: Staff) -> None:
     if staff.school_id != turn.school_id or not staff.is_active:
         raise ValidationError("Choose a current colleague at this school.")
+    changed_poser = staff.pk != turn.staff_id
+    if changed_poser and turn.questions.exists():
+        raise ValidationError("This turn already has its question, so its poser stays.")
     with transaction.atomic():
-        changed_poser = staff.pk != turn.staff_id
         turn.staff = staff
         turn.state = state
         turn.skip_reason = skip_reason.strip() if state == TurnState.SKIPPED else ""

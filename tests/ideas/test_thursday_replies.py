@@ -132,3 +132,14 @@ def test_the_question_page_runs_the_same_queries_with_5_or_300_replies(
     add(295)
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_in_a_premoderated_school_a_reply_waits_for_approval(client_for, staff, school):
+    school.moderation_mode = "pre"
+    school.save()
+    question = QuestionFactory(school=school)
+    response = client_for(staff).post(
+        reply_url(question), {"text": "Careful thought."}, follow=True
+    )
+    assert "once a moderator has approved it" in response.text
+    assert Reply.objects.get().status == "submitted"

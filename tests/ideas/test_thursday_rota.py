@@ -244,3 +244,14 @@ def test_the_rota_query_count_does_not_grow(
         RotaTurnFactory(school=school)
     with django_assert_max_num_queries(8):
         client.get(reverse("ideas:rota"))
+
+
+def test_a_turn_with_its_question_keeps_its_poser(client_for, moderator, staff, school):
+    turn = RotaTurnFactory(school=school, staff=staff, state=TurnState.DONE)
+    QuestionFactory(school=school, author=staff, turn=turn)
+    response = client_for(moderator).post(
+        reverse("ideas:edit_rota_turn", args=[turn.pk]),
+        {"staff": moderator.pk, "state": "done", "skip_reason": ""},
+    )
+    assert "already has its question" in response.text
+    assert RotaTurn.objects.get(pk=turn.pk).staff == staff

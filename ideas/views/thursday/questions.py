@@ -98,10 +98,12 @@ def write_question(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            when = question.publish_at.astimezone(turn.school.zone)
+            approval = "" if question.is_published else " once a moderator has approved it"
             messages.success(
                 request,
                 f"Thank you. Your question appears for colleagues at "
-                f"{question.publish_at.astimezone(turn.school.zone):%H:%M on %A %-d %B}.",
+                f"{when:%H:%M on %A %-d %B}{approval}.",
             )
             return redirect("ideas:question_detail", pk=question.pk)
     return render(request, "ideas/thursday/write_question.html", {"form": form, "turn": turn})

@@ -44,7 +44,12 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, "Thank you for your reply.")
+            messages.success(
+                request,
+                "Thank you for your reply."
+                if created.is_published
+                else "Thank you: your reply appears once a moderator has approved it.",
+            )
             anchor = f"#reply-{created.parent_id or created.pk}"
             return redirect(reverse("ideas:question_detail", args=[question.pk]) + anchor)
     # The error shows in the thread's own reply form, even for a reply to a reply.
