@@ -88,20 +88,21 @@ def generate_rota(request: HttpRequest) -> HttpResponse:
             form.add_error(
                 None, error.messages if isinstance(error, ValidationError) else str(error)
             )
-    replacing = 0
+    context = {"form": form, "plan": plan}
     if plan:
-        replacing = RotaTurn.objects.filter(
-            school_id=request.user.school_id,
-            date__range=(form.cleaned_data["start"], form.cleaned_data["end"]),
-            state=TurnState.PLANNED,
-            date__gte=today,
-            questions__isnull=True,
-        ).count()
-    return render(
-        request,
-        "ideas/thursday/generate_rota.html",
-        {"form": form, "plan": plan, "replacing": replacing},
+        context |= _preview_warnings(
+            request, form.cleaned_data["start"], form.cleaned_data["end"], today
+        )
+    return render(request, "ideas/thursday/generate_rota.html", context)
+
+
+def _preview_warnings(request: HttpRequest, start: date, end: date, today: date) -> dict:
+    """What the moderator should know before saving: forgotten holidays, turns replaced."""
+    closures = ClosureDate.objects.visible_to(request.user).filter(date__range=(start, end))
+    replacing = RotaTurn.objects.visible_to(request.user).filter(
+        date__range=(max(start, today), end), state=TurnState.PLANNED, questions__isnull=True
     )
+    return {"closures": closures.count(), "replacing": replacing.count()}
 
 
 @moderator_required
