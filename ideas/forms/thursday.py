@@ -73,12 +73,10 @@ class ReplyForm(forms.Form):
         help_text="Colleagues see “a colleague”; moderators can still see it was you.",
     )
 
-    def __init__(self, *args, allow_anonymous: bool = False, prefix_id: str = "", **kwargs):
+    def __init__(self, *args, allow_anonymous: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not allow_anonymous:
             del self.fields["is_anonymous"]
-        if prefix_id:
-            self.auto_id = f"id_{prefix_id}_%s"
 
 
 class SummaryForm(forms.Form):

@@ -34,7 +34,9 @@ def question_write(
         raise PermissionDenied("Only the colleague whose turn it is can write this question.")
     with transaction.atomic():
         turn = RotaTurn.objects.select_for_update().select_related("school").get(pk=turn.pk)
-        if turn.state != TurnState.PLANNED or turn.questions.exists():
+        if turn.state == TurnState.SKIPPED:
+            raise ValidationError("This turn was skipped, so it needs no question.")
+        if turn.state == TurnState.DONE or turn.questions.exists():
             raise ValidationError("A question has already been written for this turn.")
         if now >= turn.publish_moment() + LATE_WRITING_LIMIT:
             raise ValidationError(

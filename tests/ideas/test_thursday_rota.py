@@ -122,6 +122,7 @@ def test_the_moderator_previews_then_saves_the_rota(client_for, moderator, whole
     response = client.post(url, {"start": "2030-01-07", "end": "2030-02-28"})
     assert response.status_code == 200
     assert b"Save this rota" in response.content
+    assert "no closure dates in this range" in response.text
     assert not RotaTurn.objects.exists()
     response = client.post(url, {"start": "2030-01-07", "end": "2030-02-28", "confirm": "yes"})
     assert response.status_code == 302
@@ -255,3 +256,23 @@ def test_a_turn_with_its_question_keeps_its_poser(client_for, moderator, staff, 
     )
     assert "already has its question" in response.text
     assert RotaTurn.objects.get(pk=turn.pk).staff == staff
+
+
+def test_a_leavers_turn_is_passed_over_when_saying_who_poses_next(client_for, staff, school):
+    leaver = StaffFactory(school=school, full_name="Larry Leaver", is_active=False)
+    RotaTurnFactory(school=school, staff=leaver, date=date.today() + timedelta(days=1))
+    RotaTurnFactory(
+        school=school,
+        staff=StaffFactory(school=school, full_name="Nadia Next"),
+        date=date.today() + timedelta(days=8),
+    )
+    page = client_for(staff).get(reverse("ideas:thursday")).text
+    assert "Nadia Next poses the next question" in page
+    assert "Larry Leaver" not in page
+
+
+def test_moderators_are_told_when_leavers_hold_upcoming_turns(client_for, moderator, school):
+    leaver = StaffFactory(school=school, is_active=False)
+    RotaTurnFactory(school=school, staff=leaver)
+    page = client_for(moderator).get(reverse("ideas:rota")).text
+    assert "1 upcoming turn belongs to colleagues who have left" in page

@@ -58,6 +58,11 @@ def rota(request: HttpRequest) -> HttpResponse:
     if request.user.is_moderator:
         context["opt_outs"] = RotaOptOut.objects.visible_to(request.user).select_related("staff")
         context["opt_out_form"] = OptOutForm(school_id=request.user.school_id)
+        context["leavers_turns"] = (
+            RotaTurn.objects.visible_to(request.user)
+            .filter(date__gte=today, state=TurnState.PLANNED, staff__is_active=False)
+            .count()
+        )
     return render(request, "ideas/thursday/rota.html", context)
 
 
