@@ -139,15 +139,19 @@ def reply_create(
         )
         reply.full_clean()
         reply.save()
-        if question.author_id != author.pk:
+        # The poser hears of new threads; a reply to a reply goes to that reply's author.
+        recipient = parent.author if parent is not None else question.author
+        if recipient.pk != author.pk:
             notify(
-                recipient=question.author,
+                recipient=recipient,
                 email_template="thursday_reply",
                 context={
                     "question": question,
                     "reply": reply,
+                    "to_your_reply": parent is not None,
                     "replier": "A colleague" if is_anonymous else author.name,
-                    "question_path": reverse("ideas:question_detail", args=[question.pk]),
+                    "question_path": reverse("ideas:question_detail", args=[question.pk])
+                    + f"#reply-{parent.pk if parent else reply.pk}",
                 },
             )
     return reply

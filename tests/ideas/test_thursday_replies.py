@@ -143,3 +143,25 @@ def test_in_a_premoderated_school_a_reply_waits_for_approval(client_for, staff, 
     )
     assert "once a moderator has approved it" in response.text
     assert Reply.objects.get().status == "submitted"
+
+
+def test_a_reply_to_a_reply_tells_that_replys_author_not_the_poser(
+    client_for, staff, school, django_capture_on_commit_callbacks, mailoutbox
+):
+    question = QuestionFactory(school=school)
+    first = ReplyFactory(question=question)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff).post(reply_url(question), {"text": "Agreed!", "parent": first.pk})
+    assert [message.to for message in mailoutbox] == [[first.author.email]]
+    assert "replied to your reply" in mailoutbox[0].subject
+    assert f"#reply-{first.pk}" in mailoutbox[0].body
+
+
+def test_an_anonymous_reply_stays_anonymous_in_the_posers_email(
+    client_for, staff, school, django_capture_on_commit_callbacks, mailoutbox
+):
+    question = QuestionFactory(school=school, allow_anonymous=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(staff).post(reply_url(question), {"text": "Hmm.", "is_anonymous": "on"})
+    assert staff.name not in mailoutbox[0].body + mailoutbox[0].subject
+    assert mailoutbox[0].subject.startswith("A colleague replied")
