@@ -184,6 +184,9 @@ TASKS = {
     }
 }
 
+# Django 6 behaviour now: a typed address without a scheme means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 TAGGIT_CASE_INSENSITIVE = True

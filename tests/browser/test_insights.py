@@ -38,7 +38,7 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
             "Role": "Teacher",
             "Memos": "3",
             "Replies": "0",
-            "Lunches attended": "0",
+            "Sessions attended": "0",
             "Shared": "3",
         }.items()
     )
@@ -48,7 +48,7 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
             "Role": "Teaching assistant",
             "Memos": "1",
             "Replies": "1",
-            "Lunches attended": "1",
+            "Sessions attended": "1",
             "Shared": "2",
         }.items()
     )

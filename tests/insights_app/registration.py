@@ -26,7 +26,7 @@ def attendance_counts(school, start, end) -> dict[int, int]:
 
 
 register_participation_metric(
-    key="insights_app.attendance", label="Lunches attended", counts=attendance_counts, order=10
+    key="insights_app.attendance", label="Sessions attended", counts=attendance_counts, order=10
 )
 
 
