@@ -5,6 +5,7 @@ from django.utils import timezone
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
+    register_digest_section,
     register_home_panel,
     register_periodic_job,
 )
@@ -38,8 +39,10 @@ def _job(name: str):
     return run
 
 
-register_contribution(Question, label="Thinking Thursday question", label_plural="questions")
-register_contribution(Reply, label="Reply to a question", label_plural="replies")
+register_contribution(
+    Question, label="Thinking Thursday question", label_plural="Thinking Thursday questions"
+)
+register_contribution(Reply, label="Reply to a question", label_plural="Replies to questions")
 register_home_panel(
     order=20,
     template_name="ideas/thursday/_home_panel.html",
@@ -49,3 +52,14 @@ register_demo_seeder(order=20, name="Thinking Thursday", seed=_seed)
 register_periodic_job(name="thursday_remind_posers", run=_job("remind_posers"))
 register_periodic_job(name="thursday_flag_missed_turns", run=_job("flag_missed_turns"))
 register_periodic_job(name="thursday_remind_summaries", run=_job("remind_summaries"))
+
+
+def _question_this_week(school, week_start, week_end):
+    from ideas.insights_thursday import question_this_week
+
+    return question_this_week(school, week_start, week_end)
+
+
+register_digest_section(
+    order=20, template_name="ideas/thursday/_digest.html", get_context=_question_this_week
+)

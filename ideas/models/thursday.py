@@ -239,6 +239,8 @@ class Reply(Contribution):
     def __str__(self) -> str:
         return self.text[:60]
 
+    moderation_related = ("question",)
+
     def moderation_title(self) -> str:
         return f"Reply to “{self.question.text[:80]}”"
 
