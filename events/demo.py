@@ -92,9 +92,16 @@ def seed_lunches(*, school, staff, rng) -> None:
     for theme, days, capacity, signing_up, inputs in LUNCHES:
         if Lunch.objects.filter(school=school, theme=theme).exists():
             continue
-        _seed_lunch(
-            school, staff, rng, theme, today + dt.timedelta(days=days), capacity, signing_up, inputs
-        )
+        day = _school_day(today + dt.timedelta(days=days), forward=days >= 0)
+        _seed_lunch(school, staff, rng, theme, day, capacity, signing_up, inputs)
+
+
+def _school_day(day: dt.date, *, forward: bool) -> dt.date:
+    """Lunches fall on school days: a weekend moves on to Monday, or back to Friday for past
+    lunches, so upcoming ones stay upcoming and past ones stay past."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1 if forward else -1)
+    return day
 
 
 def _seed_lunch(school, staff, rng, theme, date, capacity, signing_up, inputs) -> None:
