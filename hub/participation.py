@@ -90,7 +90,9 @@ def participation(*, school, first_day: date, last_day: date) -> Participation:
     people_per_week: dict[date, set[int]] = defaultdict(set)
     for kind in contribution_kinds():
         key = kind.model._meta.label_lower
-        columns.append(Column(key, kind.label_plural.capitalize(), is_sharing=True))
+        columns.append(
+            Column(key, kind.label_plural[:1].upper() + kind.label_plural[1:], is_sharing=True)
+        )
         rows = (
             kind.shared()
             .filter(
