@@ -67,6 +67,8 @@ lint: install-dev
 # Lint, migrations check and the whole suite (browser tests included) on the
 # database in DATABASE_URL (SQLite by default). PYTEST_ARGS passes options on.
 # The migrations check runs on SQLite: it needs no database to exist.
+# Two workers: the machines have two cores and the suite halves its time.
+PYTEST_ARGS ?= -n 2
 test: install-dev browser
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
