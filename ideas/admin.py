@@ -1,0 +1,1 @@
+from ideas.admin_scrapbook import *  # noqa
