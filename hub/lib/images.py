@@ -43,17 +43,18 @@ def clean_image(
     """Decode, check, orient, strip and re-encode one uploaded image, or raise ImageRejected."""
     data = _read_limited(source, max_bytes)
     image = _open_checked(data)
+    original_format = image.format
     # A corrupt orientation tag should not cost the photo.
     with contextlib.suppress(Exception):
         image = ImageOps.exif_transpose(image)
-    return _encode(image, max_side=max_side, keep_format=True)
+    return _encode(image, max_side=max_side, output_format=original_format)
 
 
 def print_rendition(clean: CleanImage, *, max_side: int = PRINT_SIDE) -> CleanImage:
     """A smaller JPEG of an already cleaned image, sized for an A4 page at print quality."""
     with Image.open(io.BytesIO(clean.content)) as image:
         image.load()
-        return _encode(image, max_side=max_side, keep_format=False)
+        return _encode(image, max_side=max_side, output_format="JPEG")
 
 
 def _read_limited(source: BinaryIO | bytes, max_bytes: int) -> bytes:
@@ -100,11 +101,11 @@ def _open_checked(data: bytes) -> Image.Image:
     return image
 
 
-def _encode(image: Image.Image, *, max_side: int, keep_format: bool) -> CleanImage:
+def _encode(image: Image.Image, *, max_side: int, output_format: str) -> CleanImage:
     if max(image.size) > max_side:
         image = image.copy()
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    original = image.format if keep_format else None
+    original = output_format
     has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
     # Only the pixels are copied into a fresh image: nothing of the original's
     # info dict (EXIF, XMP, ICC profile, comments, GPS) can follow it out.

@@ -91,6 +91,9 @@ class ArticleImageForm(forms.ModelForm):
     class Meta:
         model = ArticleImage
         fields = ["alt_text", "caption", "shows_pupils"]
+        error_messages = {
+            "alt_text": {"required": "Please describe the photo for colleagues who can't see it."}
+        }
         help_texts = {
             "alt_text": "What the photo shows, for colleagues who use a screen reader.",
             "caption": "Printed under the photo (optional).",

@@ -71,7 +71,8 @@ def _initial_from_query(request: HttpRequest) -> dict:
         if request.GET.get(source):
             initial[field] = request.GET[source][:limit]
     if request.GET.get("tags"):
-        initial["tags"] = [tag.strip()[:100] for tag in request.GET["tags"].split(",")][:10]
+        tags = [tag.strip()[:100] for tag in request.GET["tags"].split(",") if tag.strip()]
+        initial["tags"] = ", ".join(tags[:10])
     return initial
 
 
