@@ -25,12 +25,12 @@ __all__ = [
 
 MAX_IMAGES_PER_ARTICLE = 3
 # One A4 page with its title, byline and context line holds about this many words
-# of body text at 10.5 pt. Photos share one row across the page: the row takes the
-# room of about 150 words and each photo's caption about 20 more. The export tests
+# of body text at 10 pt. Photos share one row across the page: the row takes the
+# room of about 170 words and each photo's caption about 10 more. The export tests
 # check that an article at its budget prints on exactly one page.
-WORDS_PER_PAGE = 500
-PHOTO_ROW_WORDS = 150
-CAPTION_WORDS = 20
+WORDS_PER_PAGE = 450
+PHOTO_ROW_WORDS = 170
+CAPTION_WORDS = 10
 SECTION_MAX_CHARS = 3500
 
 

@@ -143,7 +143,9 @@ class TestPhotos:
         return client.post(reverse("ideas:add_image", args=[article.pk]), payload)
 
     def test_it_stores_a_photo_without_exif_or_gps(self, client_for, staff, article):
-        response = self.post(client_for(staff), article, upload=upload(jpeg_with_gps_and_rotation()))
+        response = self.post(
+            client_for(staff), article, upload=upload(jpeg_with_gps_and_rotation())
+        )
         assert response.status_code == 302
         image = ArticleImage.objects.get()
         for field in (image.image, image.print_image):
@@ -180,7 +182,9 @@ class TestPhotos:
         assert not ArticleImage.objects.exists()
 
     def test_alt_text_is_required(self, client_for, staff, article):
-        response = self.post(client_for(staff), article, alt_text="  ", upload=upload(photo_bytes()))
+        response = self.post(
+            client_for(staff), article, alt_text="  ", upload=upload(photo_bytes())
+        )
         assert "Please describe the photo" in response.content.decode()
         assert not ArticleImage.objects.exists()
 
