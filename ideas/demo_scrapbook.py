@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 from hub import moderation
 from hub.lib.images import clean_image
 from hub.models import Status
-from ideas.models import Article, Edition, EditionArticle
+from ideas.models import Edition, EditionArticle
 from ideas.services.scrapbook import article_create, image_add
 
 EDITION_TITLE = "Autumn term: what worked for us"
@@ -21,7 +21,8 @@ DEMO_ARTICLES = [
         "ks2",
         "Year 4",
         "Maths",
-        "I gave every pair a card of **sentence stems**: _I think… because…_, _I agree with… and…_.",
+        "I gave every pair a card of **sentence stems**: _I think… because…_, "
+        "_I agree with… and…_.",
         "Within three weeks the quietest pupils were explaining their reasoning first.",
         "- Start with two stems, not ten\n- Model them yourself in every lesson",
     ),
@@ -39,7 +40,8 @@ DEMO_ARTICLES = [
         "ks1",
         "Year 1",
         "Phonics",
-        "I stuck this week's sounds on the stair risers so pupils read them on the way to assembly.",
+        "I stuck this week's sounds on the stair risers so pupils read them on the way "
+        "to assembly.",
         "Pupils started reading them aloud to each other without being asked.",
         "- Change them every Monday\n- Use the same font as your phonics scheme",
     ),

@@ -101,3 +101,15 @@ def test_an_edition_page_shows_only_approved_articles(client_for, staff, school_
     html = client_for(staff).get(edition.get_absolute_url()).content.decode()
     assert "Shown article" in html and "Hidden article" not in html
     assert EditionArticle.objects.count() == 2
+
+
+def test_teachers_cannot_see_an_edition_being_prepared_or_its_exports(
+    client_for, staff, school_admin
+):
+    from ideas.models import EditionExport
+
+    edition = EditionFactory(created_by=school_admin, is_published=False)
+    job = EditionExport.objects.create(edition=edition, format="pdf", made_for_version="v")
+    client = client_for(staff)
+    assert client.get(reverse("ideas:export_status", args=[job.pk])).status_code == 404
+    assert client.get(reverse("ideas:edition_cover", args=[edition.pk])).status_code == 404

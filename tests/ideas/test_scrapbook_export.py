@@ -9,6 +9,10 @@ from hub.models import Status
 from ideas.models import EditionExport, ExportStatus
 from tests.ideas.factories_scrapbook import ArticleFactory, add_photo, edition_with
 
+PROSE = (
+    "Every morning the pupils practised explaining their thinking to a partner before "
+    "anyone answered aloud, and the quieter children gradually grew more confident."
+)
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
@@ -147,7 +151,8 @@ def test_it_exports_a_word_document_and_a_csv(
         body = archive.read("word/document.xml").decode()
     assert "Idea number 2" in body and "Index of authors" in body
     sheet = EditionExport.objects.get(format="csv")
-    rows = list(csv.reader(open(sheet.file.path, encoding="utf-8-sig")))
+    with open(sheet.file.path, encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
     assert rows[0][:3] == ["Position", "Title", "Author"]
     assert [row[1] for row in rows[1:]] == ["Idea number 0", "Idea number 1", "Idea number 2"]
 
@@ -167,10 +172,7 @@ def test_an_article_at_its_word_budget_prints_on_one_page(school_admin, staff, t
 
     budget = word_budget(photos)
     # Ordinary classroom prose (about five letters a word), in three sections.
-    prose = (
-        "Every morning the pupils practised explaining their thinking to a partner before "
-        "anyone answered aloud, and the quieter children gradually grew more confident. "
-    ).split()
+    prose = PROSE.split()
 
     def words(n):
         return " ".join(prose[i % len(prose)] for i in range(n))
