@@ -56,7 +56,10 @@ class Article(Contribution):
 
     title = models.CharField(max_length=120)
     co_authors = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="co_authored_articles"
+        settings.AUTH_USER_MODEL,
+        verbose_name="co-authors",
+        blank=True,
+        related_name="co_authored_articles",
     )
     phase = models.CharField(max_length=20, choices=ArticlePhase.choices, blank=True)
     year_group = models.CharField("year group or class", max_length=60, blank=True)

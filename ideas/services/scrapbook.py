@@ -1,11 +1,12 @@
 """Writes for the scrapbook: articles, their photos, editions and export requests."""
 
 import uuid
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from hub import moderation
@@ -22,6 +23,7 @@ from ideas.models import (
     word_budget,
 )
 
+STUCK_AFTER = timedelta(minutes=15)
 ARTICLE_FIELDS = (
     "title",
     "phase",
@@ -250,8 +252,10 @@ def export_request(*, edition: Edition, editor, format: str) -> EditionExport:
             EditionExport.objects.get(edition=edition, format=format, made_for_version=version),
             False,
         )
+    # A failed job, or one whose worker died (running for far too long), starts again.
+    stuck = Q(status=ExportStatus.RUNNING, created_at__lt=timezone.now() - STUCK_AFTER)
     retried = not created and (
-        EditionExport.objects.filter(pk=export.pk, status=ExportStatus.FAILED).update(
+        EditionExport.objects.filter(Q(status=ExportStatus.FAILED) | stuck, pk=export.pk).update(
             status=ExportStatus.QUEUED, progress=0, error="", requested_by=editor
         )
     )

@@ -59,6 +59,7 @@
   function setUp(form) {
     var preview = document.getElementById("page-preview");
     var meter = document.getElementById("word-meter");
+    var sideMeter = document.getElementById("word-meter-side");
     if (!preview || !meter) return;
     var budget = parseInt(form.dataset.budget, 10);
     var sheet = preview.querySelector(".page-preview-sheet");
@@ -94,6 +95,11 @@
         meter.textContent = words + " of about " + budget + " words: nearly a full page, " + left + " left.";
       } else {
         meter.textContent = words + " of about " + budget + " words: fits on one page.";
+      }
+      if (sideMeter) {
+        // A copy beside the preview; the live region in the form is the one announced.
+        sideMeter.textContent = meter.textContent;
+        sideMeter.className = meter.className + " word-meter-side mt-2";
       }
     }
 

@@ -203,3 +203,42 @@ def test_the_pdf_fetcher_refuses_files_outside_media_and_static():
     for url in ("file:///etc/passwd", "http://example.com/x.png", "https://169.254.169.254/"):
         with pytest.raises(FetchRefused):
             fetcher.fetch(url)
+
+
+def test_a_photo_of_pupils_without_consent_can_never_be_stored(staff):
+    from django.db import IntegrityError, transaction
+
+    from ideas.models import ArticleImage
+
+    image = add_photo(ArticleFactory(author=staff))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ArticleImage.objects.filter(pk=image.pk).update(shows_pupils=True, consent_confirmed=False)
+
+
+def test_only_photos_cleared_for_print_reach_the_export(school_admin, staff):
+    from ideas.export.pdf import edition_html
+
+    article = ArticleFactory(author=staff)
+    add_photo(article, label="With consent", shows_pupils=True)
+    add_photo(article, label="No pupils")
+    from ideas.models import Article
+
+    Article.objects.filter(pk=article.pk).update(status=Status.PUBLISHED)
+    html = edition_html(edition_with([article], created_by=school_admin))
+    assert html.count("<figure>") == 2
+
+
+def test_a_job_whose_worker_died_can_be_started_again(client_for, school_admin, edition):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    client = client_for(school_admin)
+    export(client, edition)
+    job = EditionExport.objects.get()
+    EditionExport.objects.filter(pk=job.pk).update(
+        status=ExportStatus.RUNNING, created_at=timezone.now() - timedelta(hours=1)
+    )
+    export(client, edition)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.QUEUED
