@@ -12,6 +12,7 @@ from django.utils import timezone
 from hub import moderation
 from hub.lib.images import CleanImage, print_rendition
 from hub.models import Status
+from hub.notifications import notify
 from ideas.models import (
     MAX_IMAGES_PER_ARTICLE,
     Article,
@@ -185,6 +186,10 @@ def edition_save(*, edition: Edition, editor, cover: CleanImage | None = None) -
         edition.created_by = editor
     elif edition.school_id != editor.school_id:
         raise PermissionDenied("That edition belongs to another school.")
+    was_published = (
+        not edition._state.adding
+        and Edition.objects.filter(pk=edition.pk, is_published=True).exists()
+    )
     with transaction.atomic():
         if cover is not None:
             edition.cover_image.save(
@@ -193,7 +198,22 @@ def edition_save(*, edition: Edition, editor, cover: CleanImage | None = None) -
         edition.full_clean()
         edition.save()
         _bump(edition)
+        if edition.is_published and not was_published:
+            _celebrate_authors(edition)
     return edition
+
+
+def _celebrate_authors(edition: Edition) -> None:
+    """Tell each author and co-author that their article made it into the edition."""
+    from ideas.export.contents import edition_articles
+
+    for article in edition_articles(edition):
+        for person in {article.author, *article.co_authors.all()}:
+            notify(
+                recipient=person,
+                email_template="article_in_edition",
+                context={"article": article, "edition": edition},
+            )
 
 
 def edition_arrange(*, edition: Edition, editor, action: str, article_id: int) -> None:

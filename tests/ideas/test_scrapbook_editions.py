@@ -113,3 +113,18 @@ def test_teachers_cannot_see_an_edition_being_prepared_or_its_exports(
     client = client_for(staff)
     assert client.get(reverse("ideas:export_status", args=[job.pk])).status_code == 404
     assert client.get(reverse("ideas:edition_cover", args=[edition.pk])).status_code == 404
+
+
+def test_sharing_an_edition_tells_each_author_once(
+    client_for, school_admin, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(author=staff, status=Status.PUBLISHED, title="Stair phonics")
+    edition = edition_with([article], created_by=school_admin, is_published=False)
+    data = {"title": edition.title, "foreword": "", "is_published": "on"}
+    client = client_for(school_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("ideas:edit_edition", args=[edition.pk]), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("ideas:edit_edition", args=[edition.pk]), data)
+    assert [m.to for m in mailoutbox] == [[staff.email]]
+    assert "Stair phonics" in mailoutbox[0].body
