@@ -59,7 +59,7 @@ def test_it_refuses_a_2000_word_article_with_a_clear_message(client_for, staff):
         WRITE, article_data(what_i_did=words, what_happened=words, try_it_yourself=words[:3400])
     )
     assert response.status_code == 200
-    assert "one printed page holds about 500" in response.content.decode()
+    assert "one printed page holds about 450" in response.content.decode()
     assert not Article.objects.exists()
 
 
