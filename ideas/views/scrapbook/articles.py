@@ -55,7 +55,10 @@ def scrapbook(request: HttpRequest) -> HttpResponse:
 def my_articles(request: HttpRequest) -> HttpResponse:
     """Articles you wrote or co-wrote, in every state, with moderators' feedback."""
     mine = (
-        Article.objects.filter(Q(author_id=request.user.pk) | Q(co_authors=request.user.pk))
+        # Co-authors see an article here once it is shared; until then it is its author's.
+        Article.objects.filter(
+            Q(author_id=request.user.pk) | Q(co_authors=request.user.pk, status=Status.PUBLISHED)
+        )
         .distinct()
         .select_related("author")
         .order_by("-updated_at")
