@@ -158,6 +158,29 @@ def image_add(
     return image
 
 
+def article_delete(*, article: Article, actor) -> None:
+    """Delete a draft or returned article with its photos; shared ones stay for editions."""
+    if actor.pk != article.author_id:
+        raise PermissionDenied("Only the author can delete this article.")
+    if not article.is_editable:
+        raise ValidationError("Only drafts and returned articles can be deleted.")
+    files = [f for image in article.images.all() for f in (image.image, image.print_image)]
+    with transaction.atomic():
+        article.delete()
+        transaction.on_commit(lambda: [f.delete(save=False) for f in files])
+
+
+def edition_delete(*, edition: Edition, editor) -> None:
+    """Delete an edition and its exported files; the articles themselves stay."""
+    require_edition_editor(editor)
+    files = [export.file for export in edition.exports.all() if export.file]
+    if edition.cover_image:
+        files.append(edition.cover_image)
+    with transaction.atomic():
+        edition.delete()
+        transaction.on_commit(lambda: [f.delete(save=False) for f in files])
+
+
 def image_delete(*, image: ArticleImage, actor) -> None:
     article = image.article
     if actor.pk != article.author_id:

@@ -223,3 +223,17 @@ class TestPhotos:
         assert ArticleImage.objects.exists()
         client.post(url)
         assert not ArticleImage.objects.exists()
+
+
+def test_deleting_a_draft_asks_first_and_keeps_shared_articles(client_for, staff):
+    draft = ArticleFactory(author=staff)
+    add_photo(draft)
+    shared = ArticleFactory(author=staff, status=Status.PUBLISHED)
+    client = client_for(staff)
+    url = reverse("ideas:delete_article", args=[draft.pk])
+    assert "Delete this article?" in client.get(url).content.decode()
+    client.post(url)
+    assert not Article.objects.filter(pk=draft.pk).exists()
+    assert not ArticleImage.objects.exists()
+    client.post(reverse("ideas:delete_article", args=[shared.pk]))
+    assert Article.objects.filter(pk=shared.pk).exists()

@@ -128,3 +128,14 @@ def test_sharing_an_edition_tells_each_author_once(
         client.post(reverse("ideas:edit_edition", args=[edition.pk]), data)
     assert [m.to for m in mailoutbox] == [[staff.email]]
     assert "Stair phonics" in mailoutbox[0].body
+
+
+def test_deleting_an_edition_asks_first_and_keeps_its_articles(client_for, school_admin, staff):
+    article = ArticleFactory(author=staff, status=Status.PUBLISHED)
+    edition = edition_with([article], created_by=school_admin)
+    client = client_for(school_admin)
+    url = reverse("ideas:delete_edition", args=[edition.pk])
+    assert "Delete this edition?" in client.get(url).content.decode()
+    client.post(url)
+    assert not Edition.objects.exists()
+    article.refresh_from_db()

@@ -72,6 +72,16 @@ ROWS = [
         kwargs=draft_by_staff,
     ),
     Row(
+        "ideas:delete_article",
+        everyone(403, staff=200, moderator=404, admin=404, outsider=404),
+        kwargs=draft_by_staff,
+    ),
+    Row(
+        "ideas:delete_edition",
+        everyone(403, moderator=200, admin=200, outsider=404),
+        kwargs=shared_edition,
+    ),
+    Row(
         "ideas:add_image",
         everyone(403, staff=200, moderator=404, admin=404, outsider=404),
         kwargs=draft_by_staff,

@@ -234,3 +234,16 @@ def delete_image(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "Photo removed.")
         return redirect(image.article)
     return render(request, "ideas/scrapbook/delete_image.html", {"image": image})
+
+
+@login_required
+def delete_article(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_editable_or_404(Article.objects.all(), request.user, pk=pk)
+    if not article.is_editable:
+        messages.info(request, "Only drafts and returned articles can be deleted.")
+        return redirect(article)
+    if request.method == "POST":
+        services.article_delete(article=article, actor=request.user)
+        messages.success(request, f"“{article.title}” was deleted.")
+        return redirect("ideas:my_articles")
+    return render(request, "ideas/scrapbook/delete_article.html", {"article": article})

@@ -119,6 +119,16 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def delete_edition(request: HttpRequest, pk: int) -> HttpResponse:
+    edition = _editable_edition(request, pk)
+    if request.method == "POST":
+        services.edition_delete(edition=edition, editor=request.user)
+        messages.success(request, f"The edition “{edition.title}” was deleted.")
+        return redirect("ideas:editions")
+    return render(request, "ideas/scrapbook/delete_edition.html", {"edition": edition})
+
+
+@login_required
 def edition_cover(request: HttpRequest, pk: int) -> FileResponse:
     edition = get_visible_or_404(Edition.objects.all(), request.user, pk=pk)
     if not edition.cover_image:
