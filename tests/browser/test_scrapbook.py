@@ -77,6 +77,7 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     expect(page.get_by_text("Returned with feedback")).to_be_visible()
     page.get_by_role("link", name="Talk partners that really talk").click()
     expect_accessible(page)
+    screenshot(page, "scrapbook-article-returned")
     page.get_by_role("link", name="Edit text").click()
     expect_accessible(page)
     page.get_by_label("Try it yourself").fill("- Start with two stems on day one\n- Model them")
@@ -110,6 +111,7 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     page.get_by_role("button", name="Add “Talk partners that really talk”").click()
     expect(page.locator("#chosen")).to_contain_text("Talk partners that really talk")
     expect_accessible(page)
+    screenshot(page, "scrapbook-edition-edit")
     page.get_by_role("link", name="Back to the edition").click()
     expect(page.get_by_role("heading", name="Autumn term 2026")).to_be_visible()
     expect_accessible(page)
@@ -130,3 +132,44 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     text = reader.pages[2].extract_text()
     assert "Talk partners that really talk" in text and "By Alice Teacher" in text
     assert "Alice Teacher" in reader.pages[3].extract_text()
+
+
+class QueuedOnly:
+    """Stands in for the task so the export waits, as it would for a busy worker."""
+
+    def enqueue(self, **kwargs):
+        return None
+
+
+def test_the_export_page_shows_progress_and_then_the_download(
+    page, staff, school_admin, monkeypatch
+):
+    import ideas.tasks_scrapbook
+    from hub.models import Status
+    from ideas.models import EditionExport, ExportStatus
+    from tests.ideas.factories_scrapbook import ArticleFactory, add_photo, edition_with
+
+    real_task = ideas.tasks_scrapbook.make_edition_export
+    monkeypatch.setattr(ideas.tasks_scrapbook, "make_edition_export", QueuedOnly())
+    article = ArticleFactory(author=staff, status=Status.PUBLISHED, title="Reading buddies")
+    add_photo(article)
+    edition = edition_with([article], created_by=school_admin, title="Spring term 2027")
+
+    sign_in(page, school_admin)
+    page.goto(edition.get_absolute_url())
+    expect_accessible(page)
+    page.get_by_role("button", name="Export").click()
+    progress = page.locator("progress")
+    expect(progress).to_have_attribute("value", "0")
+    expect_accessible(page)
+
+    job = EditionExport.objects.get()
+    EditionExport.objects.filter(pk=job.pk).update(status=ExportStatus.RUNNING, progress=40)
+    expect(progress).to_have_attribute("value", "40")  # htmx polled the new state
+    expect(page.get_by_text("Being made… 40%")).to_be_visible()
+    screenshot(page, "scrapbook-export-progress")
+
+    EditionExport.objects.filter(pk=job.pk).update(status=ExportStatus.QUEUED, progress=0)
+    real_task.call(export_id=job.pk)
+    expect(page.get_by_role("link", name="Download spring-term-2027.pdf")).to_be_visible()
+    expect_accessible(page)
