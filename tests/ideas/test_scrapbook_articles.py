@@ -237,3 +237,21 @@ def test_deleting_a_draft_asks_first_and_keeps_shared_articles(client_for, staff
     assert not ArticleImage.objects.exists()
     client.post(reverse("ideas:delete_article", args=[shared.pk]))
     assert Article.objects.filter(pk=shared.pk).exists()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_scrapbook_and_my_articles_pages_take_the_same_queries_however_many(
+    client_for, staff, count, django_assert_max_num_queries
+):
+    from tests.factories import StaffFactory
+
+    for n in range(count):
+        article = ArticleFactory(author=staff, status=Status.PUBLISHED)
+        article.co_authors.add(StaffFactory(school=staff.school))
+        if n < 3:
+            add_photo(article)
+    client = client_for(staff)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("ideas:scrapbook")).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(reverse("ideas:my_articles")).status_code == 200

@@ -110,9 +110,8 @@ def edit_article(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, instance=article, author=request.user, image_count=image_count
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
         try:
-            services.article_update(article=article, editor=request.user, **data)
+            services.article_update(article=article, editor=request.user, **form.cleaned_data)
         except ValidationError as error:
             _form_errors_to_messages(request, error)
         else:
