@@ -4,6 +4,7 @@ photos (Pillow, no downloads) and drafts in each state. Safe to run again."""
 import io
 import random
 
+from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
 from hub import moderation
@@ -144,8 +145,9 @@ def demo_photo(rng: random.Random, label: str) -> bytes:
         x, y = rng.randrange(0, 1000), rng.randrange(0, 700)
         size = rng.randrange(120, 320)
         draw.rounded_rectangle((x, y, x + size, y + size * 0.7), 24, fill=rng.choice(COLOURS))
-    draw.rectangle((0, 780, 1200, 900), fill=(250, 250, 245))
-    draw.text((40, 820), label, fill=(40, 40, 40), font_size=48)
+    if label:
+        draw.rectangle((0, 780, 1200, 900), fill=(250, 250, 245))
+        draw.text((40, 820), label, fill=(40, 40, 40), font_size=48)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=85)
     return out.getvalue()
@@ -189,6 +191,10 @@ def seed_scrapbook(*, school, staff, rng: random.Random) -> None:
         foreword="Thank you to everyone who shared what works. Everyone is good at "
         "something, and no one is good at everything.",
     )
+    cover = clean_image(demo_photo(rng, ""))
+    edition.cover_image.save(f"demo-cover.{cover.extension}", ContentFile(cover.content))
+    edition.cover_alt_text = "Colourful shapes like pupils' work pinned on a display board"
+    edition.save(update_fields=["cover_alt_text"])
     EditionArticle.objects.bulk_create(
         EditionArticle(edition=edition, article=article, position=n)
         for n, article in enumerate(articles)

@@ -35,7 +35,11 @@ def author_index(articles: list[Article]) -> list[AuthorEntry]:
     by_name: dict[str, list] = {}
     for article in articles:
         for person in [article.author, *article.co_authors.all()]:
-            by_name.setdefault(person.full_name, []).append(article)
+            # Sorted by full name; the name colleagues know them by follows if different.
+            label = person.full_name
+            if person.display_name and person.display_name != person.full_name:
+                label = f"{person.full_name} ({person.display_name})"
+            by_name.setdefault(label, []).append(article)
     return [AuthorEntry(name, by_name[name]) for name in sorted(by_name, key=str.casefold)]
 
 
