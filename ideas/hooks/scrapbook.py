@@ -1,1 +1,27 @@
 """Registers the scrapbook with hub: contribution kinds, home panel, demo content."""
+
+from hub.registry import register_contribution, register_demo_seeder, register_home_panel
+from ideas.models import Article, Edition
+
+
+def home_panel_context(staff) -> dict:
+    """The newest edition this person can read and their own latest articles (two queries)."""
+    return {
+        "scrapbook_edition": Edition.objects.visible_to(staff).first(),
+        "scrapbook_mine": list(
+            Article.objects.filter(author_id=staff.pk).order_by("-updated_at")[:4]
+        ),
+    }
+
+
+def seed(*, school, staff, rng) -> None:
+    from ideas.demo_scrapbook import seed_scrapbook
+
+    seed_scrapbook(school=school, staff=staff, rng=rng)
+
+
+register_contribution(Article, label="Scrapbook article", label_plural="Scrapbook articles")
+register_home_panel(
+    order=40, template_name="ideas/scrapbook/_home_panel.html", get_context=home_panel_context
+)
+register_demo_seeder(order=40, name="scrapbook", seed=seed)

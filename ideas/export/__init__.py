@@ -1,0 +1,1 @@
+"""Builders for an edition's exports (PDF, Word, CSV) and the Markdown they share."""
