@@ -1,6 +1,11 @@
 """Registers the scrapbook with hub: contribution kinds, home panel, demo content."""
 
-from hub.registry import register_contribution, register_demo_seeder, register_home_panel
+from hub.registry import (
+    register_contribution,
+    register_demo_seeder,
+    register_digest_section,
+    register_home_panel,
+)
 from ideas.models import Article, Edition
 
 
@@ -25,3 +30,14 @@ register_home_panel(
     order=40, template_name="ideas/scrapbook/_home_panel.html", get_context=home_panel_context
 )
 register_demo_seeder(order=40, name="scrapbook", seed=seed)
+
+
+def _approved_this_week(school, week_start, week_end):
+    from ideas.insights_scrapbook import approved_this_week
+
+    return approved_this_week(school, week_start, week_end)
+
+
+register_digest_section(
+    order=40, template_name="ideas/scrapbook/_digest.html", get_context=_approved_this_week
+)

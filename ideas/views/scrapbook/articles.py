@@ -14,7 +14,14 @@ from hub.models import Status
 from ideas.export.contents import byline
 from ideas.export.markdown import render_markdown
 from ideas.forms.scrapbook import ArticleForm, ArticleImageForm
-from ideas.models import MAX_IMAGES_PER_ARTICLE, Article, ArticleImage, Edition, word_budget
+from ideas.models import (
+    MAX_IMAGES_PER_ARTICLE,
+    Article,
+    ArticleImage,
+    Edition,
+    Idea,
+    word_budget,
+)
 from ideas.services import scrapbook as services
 
 PER_PAGE = 20
@@ -68,7 +75,16 @@ def my_articles(request: HttpRequest) -> HttpResponse:
 
 
 def _initial_from_query(request: HttpRequest) -> dict:
-    """Starting from a board idea: its title, note and tags arrive as query parameters."""
+    """Start from one of your own board ideas (`?from_idea=<pk>`), or from title,
+    what_i_did and tags given as query parameters."""
+    idea_pk = request.GET.get("from_idea", "")
+    if idea_pk.isdigit():
+        idea = get_editable_or_404(Idea.objects.prefetch_related("tags"), request.user, pk=idea_pk)
+        return {
+            "title": idea.title,
+            "what_i_did": idea.note,
+            "tags": ", ".join(tag.name for tag in idea.tags.all()),
+        }
     initial = {}
     for source, field, limit in (("title", "title", 120), ("what_i_did", "what_i_did", 3500)):
         if request.GET.get(source):
