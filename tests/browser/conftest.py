@@ -89,6 +89,12 @@ def _page_key(url: str) -> str:
 def expect_accessible(page: Page) -> None:
     """Run axe-core on the current page; fail on any WCAG 2.x A/AA violation."""
     page.wait_for_load_state("load")
+    # Colours are judged at rest: a button's hover transition half-way through
+    # can read as low contrast on a busy machine.
+    page.wait_for_function(
+        "() => document.getAnimations().every((a) => a.playState !== 'running')",
+        timeout=5_000,
+    )
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,
