@@ -14,8 +14,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, URLFetcher
 
-from ideas.export.contents import author_index, byline, edition_articles
-from ideas.export.markdown import render_markdown
+from ideas.export.contents import article_sections, author_index, byline, edition_articles
 from ideas.models import Edition
 
 PRINT_CSS = "css/scrapbook-print.css"
@@ -61,15 +60,7 @@ def edition_html(edition: Edition) -> str:
         {
             "article": article,
             "byline": byline(article),
-            "sections": [
-                (label, render_markdown(text))
-                for label, text in (
-                    ("What I did", article.what_i_did),
-                    ("What happened", article.what_happened),
-                    ("Try it yourself", article.try_it_yourself),
-                )
-                if text.strip()
-            ],
+            "sections": article_sections(article),
             "photos": [(file_url(image.print_image), image) for image in article.printable],
         }
         for article in articles

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 
 from hub.access import get_visible_or_404
 from hub.models import Status
-from ideas.export.contents import byline, edition_articles
-from ideas.export.markdown import render_markdown
+from ideas.export.contents import article_sections, byline, edition_articles
 from ideas.forms.scrapbook import EditionForm, ExportForm
 from ideas.models import Article, Edition
 from ideas.services import scrapbook as services
@@ -94,15 +93,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "byline": byline(article),
-            "sections": [
-                (label, render_markdown(text))
-                for label, text in (
-                    ("What I did", article.what_i_did),
-                    ("What happened", article.what_happened),
-                    ("Try it yourself", article.try_it_yourself),
-                )
-                if text.strip()
-            ],
+            "sections": article_sections(article),
         }
         for article in articles
     ]
