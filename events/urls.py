@@ -16,6 +16,7 @@ lunch_patterns = [
     path("<int:pk>/volunteer/", inputs.volunteer_input, name="volunteer_input"),
     path("<int:pk>/takeaway/", inputs.add_takeaway, name="add_takeaway"),
     path("inputs/<int:pk>/resources/", inputs.add_resources, name="add_resources"),
+    path("inputs/<int:pk>/file/", inputs.download_input_file, name="download_input_file"),
     path("dietary-needs/", signups.dietary_needs, name="dietary_needs"),
     path("calendar/", calendar.my_calendar, name="my_calendar"),
     path("calendar/reset/", calendar.reset_calendar_feed, name="reset_calendar_feed"),

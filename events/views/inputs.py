@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -60,3 +60,12 @@ def add_takeaway(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "Thanks for sharing what you took away.")
     return redirect(f"{lunch.get_absolute_url()}#takeaways")
+
+
+@login_required
+def download_input_file(request: HttpRequest, pk: int) -> FileResponse:
+    """Slides and handouts may show pupils' work: served only to people who may see the input."""
+    item = get_visible_or_404(Input.objects.exclude(file=""), request.user, pk=pk)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file_name)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -91,3 +91,16 @@ ROWS = [
         note="a forged token is a 404 for everyone",
     ),
 ]
+
+
+def an_input_with_a_file(world: World) -> dict:
+    from django.core.files.base import ContentFile
+
+    item = InputFactory(lunch=LunchFactory(school=world.school))
+    item.file.save("slides.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    return {"pk": item.pk}
+
+
+ROWS.append(
+    Row("events:download_input_file", everyone(200, outsider=404), kwargs=an_input_with_a_file)
+)
