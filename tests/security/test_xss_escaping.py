@@ -2,8 +2,8 @@
 escaped on the pages that show it, and no page carries markup an injection would add.
 (The browser side, tests/browser/test_xss_sweep.py, opens the same pages in Chromium.)"""
 
-from django.test import Client
 from django.template.defaultfilters import urlize
+from django.test import Client
 from django.utils.html import escape
 
 from tests.security.html_scan import injected_markup

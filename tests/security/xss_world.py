@@ -88,10 +88,16 @@ class XssWorld:
 def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
     world = XssWorld(moderator=moderator, admin=admin)
     s = world.store
-    lunch = LunchFactory(school=school, starts_at=in_days(7), room="Library", theme="")
-    past_lunch = LunchFactory(school=school, starts_at=in_days(-3), room="Hall", theme="")
+    lunch = LunchFactory(school=school, starts_at=in_days(7), room=s("LuR:", payloads[2]))
+    past_lunch = LunchFactory(
+        school=school, starts_at=in_days(-3), room=s("LuR:", payloads[3]), theme=s("LuT:", "<b>")
+    )
     current = QuestionFactory(
-        school=school, author=moderator, publish_at=timezone.now() - timedelta(hours=2)
+        school=school,
+        author=moderator,
+        text=s("QuT:", payloads[0]),
+        context=s("QuC:", payloads[1]),
+        publish_at=timezone.now() - timedelta(hours=2),
     )
     authors, ideas = [], []
     for n, p in enumerate(payloads):
