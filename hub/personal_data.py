@@ -32,6 +32,21 @@ from hub.registry import contribution_kinds
 SECRET_WORDS = ("token", "password", "secret")
 # Records about the running of the school rather than the person (see docstring).
 LEFT_OUT = {"admin.logentry", "hub.auditentry", "hub.invitation", "sessions.session"}
+# Clearer names than Django's default plurals for the records that name someone;
+# a model not listed here shows its verbose_name_plural.
+RECORD_LABELS = {
+    "events.lunch": "Learning Lunches you scheduled",
+    "events.signup": "Your lunch sign-ups and plates",
+    "events.dietaryneeds": "Your dietary needs",
+    "events.calendarfeed": "Your calendar feed (without its secret address)",
+    "hub.flag": "Contributions you flagged",
+    "hub.notification": "Your notifications",
+    "ideas.ideaoftheweek": "Ideas of the Week you picked",
+    "ideas.buildson": "Replies you built on",
+    "ideas.rotaturn": "Your Thinking Thursday rota turns",
+    "ideas.rotaoptout": "Your rota opt-outs",
+    "ideas.turnswap": "Rota swaps you were part of",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class Section:
     name: str
     label: str
     queryset: models.QuerySet
+    contribution: bool = False
 
 
 def _is_secret(field: models.Field) -> bool:
@@ -78,7 +94,7 @@ def sections_for(staff: Staff) -> list[Section]:
     kinds = {kind.model: kind for kind in contribution_kinds()}
     for model, kind in kinds.items():
         queryset = _with_many_to_many(model.objects.filter(author=staff))
-        sections.append(Section(model._meta.label_lower, kind.label_plural, queryset))
+        sections.append(Section(model._meta.label_lower, kind.label_plural, queryset, True))
     for model in apps.get_models():
         label = model._meta.label_lower
         if model in kinds or model is Staff or label in LEFT_OUT:
@@ -94,7 +110,8 @@ def sections_for(staff: Staff) -> list[Section]:
         for name in links:
             naming_them |= Q(**{name: staff})
         queryset = _with_many_to_many(model._default_manager.filter(naming_them))
-        sections.append(Section(label, str(model._meta.verbose_name_plural), queryset))
+        name = RECORD_LABELS.get(label, str(model._meta.verbose_name_plural).capitalize())
+        sections.append(Section(label, name, queryset))
     return sections
 
 

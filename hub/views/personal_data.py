@@ -17,8 +17,12 @@ IN_MEMORY_BYTES = 8 * 1024 * 1024
 @login_required
 @require_GET
 def my_data(request: HttpRequest) -> HttpResponse:
-    kinds = sorted({section.label for section in sections_for(request.user)})
-    return render(request, "hub/my_data.html", {"kinds": kinds})
+    sections = sections_for(request.user)
+    context = {
+        "contributions": sorted({section.label for section in sections if section.contribution}),
+        "records": sorted({section.label for section in sections if not section.contribution}),
+    }
+    return render(request, "hub/my_data.html", context)
 
 
 @login_required
