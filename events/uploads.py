@@ -21,6 +21,9 @@ ALLOWED_TYPES: dict[str, set[str]] = {
     "image/jpeg": {"jpg", "jpeg"},
     "image/webp": {"webp"},
 }
+# A small, highly compressed PNG can decode to gigabytes: refuse before decoding.
+# 40 megapixels fits any phone photo up to 8000 x 5000.
+MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG", "image/webp": "WEBP"}
 HELP = "A PDF, PowerPoint, Word document or image (PNG, JPEG, WebP), up to 20 MB."
 
@@ -53,6 +56,10 @@ def check_resource_file(upload: UploadedFile) -> UploadedFile:
 def _without_metadata(upload: UploadedFile, image_format: str, mime: str) -> UploadedFile:
     try:
         with Image.open(upload) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                raise ValidationError(
+                    "This image is too large to use (over 40 megapixels). Please resize it."
+                )
             image.load()
             clean = image.copy()
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):

@@ -14,6 +14,7 @@ from hub.views import (
     home,
     moderation,
     notifications,
+    personal_data,
     staff,
 )
 
@@ -21,6 +22,8 @@ hub_patterns = [
     path("", home.home, name="home"),
     path("profile/", account.edit_profile, name="edit_profile"),
     path("people/<int:pk>/", account.profile, name="profile"),
+    path("profile/my-data/", personal_data.my_data, name="my_data"),
+    path("profile/my-data.zip", personal_data.download_my_data, name="download_my_data"),
     path("moderation/", moderation.moderation_queue, name="moderation_queue"),
     path(
         "moderation/<str:kind>/<int:pk>/<str:action>/",

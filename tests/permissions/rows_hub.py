@@ -49,3 +49,8 @@ ROWS = [
         kwargs=lambda world: {"token": "not-a-real-token"},
     ),
 ]
+
+ROWS += [
+    Row("hub:my_data", everyone(200), note="each person sees only their own"),
+    Row("hub:download_my_data", everyone(200), note="no id in the URL: always the requester's"),
+]

@@ -1,0 +1,47 @@
+"""The permission matrix's rows and URL names, for the security tests that reuse them."""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.permissions.matrix import Row, World
+from tests.permissions.test_matrix import EXEMPT_NAMESPACES, ROWS
+
+# Rows whose URL arguments are tokens or made-up values, not one of the school's objects.
+NOT_AN_OBJECT = {
+    "accept_invitation",
+    "password_reset_confirm",
+    "events:calendar_feed",
+    "hub:unsubscribe",
+    "hub:moderate",  # its matrix row names an unregistered kind on purpose
+}
+
+
+def url_names(resolver=None, namespace: str = "") -> set[str]:
+    """Every named URL in the project, Django's own admin apart."""
+    resolver = resolver or get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in EXEMPT_NAMESPACES:
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def object_rows() -> list[Row]:
+    """Rows whose URL names one of the first school's objects (outsiders must get 404)."""
+    return [
+        row
+        for row in ROWS
+        if row.kwargs and row.url_name not in NOT_AN_OBJECT and row.expect["outsider"] != 405
+    ]
+
+
+def kwargs_for(url_name: str, world: World) -> dict:
+    """URL kwargs for a name, from its POST row if it has one, else any row."""
+    rows = [row for row in ROWS if row.url_name == url_name]
+    rows.sort(key=lambda row: row.method != "post")
+    row = rows[0]
+    return row.kwargs(world) if row.kwargs else {}

@@ -1,0 +1,94 @@
+"""Upload fuzzing: random bytes, truncated and corrupted real files and polyglots never
+make a cleaner fail with anything but a ValidationError, never make the page answer
+500, and nothing is stored unless it is a valid file. FUZZ_EXAMPLES sets the budget."""
+
+import importlib
+import io
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from hypothesis import example, given
+from PIL import Image
+
+from events.uploads import check_resource_file
+from tests.events.factories_lunches import InputFactory, LunchFactory
+from tests.security.upload_fuzz import (
+    EXAMPLES,
+    FUZZ_SETTINGS,
+    SEEDS,
+    check_cleaner,
+    hostile_uploads,
+)
+
+
+def _cleaners() -> list:
+    """Every upload cleaner in the project; the scrapbook's joins when it is merged."""
+    cleaners = [check_resource_file]
+    try:
+        images = importlib.import_module("hub.lib.images")
+    except ImportError:
+        return cleaners
+    for name in ("clean_image", "check_image", "check_image_file", "clean_uploaded_image"):
+        if callable(getattr(images, name, None)):
+            cleaners.append(getattr(images, name))
+    return cleaners
+
+
+@pytest.mark.parametrize("cleaner", _cleaners(), ids=lambda cleaner: cleaner.__qualname__)
+def test_a_cleaner_refuses_or_returns_a_valid_file_whatever_it_is_sent(cleaner):
+    @FUZZ_SETTINGS
+    @given(hostile_uploads())
+    @example(("slides.png", SEEDS["png"][:40]))
+    @example(("photo.jpg", SEEDS["jpgCMYK"]))
+    @example(("slides.png", SEEDS["png16"]))
+    @example(("slides.png", SEEDS["pngLA"]))
+    @example(("drawing.svg", b'<svg onload="alert(1)"/>'))
+    def run(upload):
+        check_cleaner(cleaner, *upload)
+
+    run()
+    print(f"Upload fuzz: {cleaner.__qualname__}, {EXAMPLES} examples")
+
+
+def _stored_files() -> set[Path]:
+    root = Path(django_settings.MEDIA_ROOT)
+    return {path for path in root.rglob("*") if path.is_file()} if root.exists() else set()
+
+
+def test_the_resources_page_never_answers_500_and_stores_only_valid_files(client, staff):
+    item = InputFactory(lunch=LunchFactory(school=staff.school), author=staff)
+    client.force_login(staff)
+    url = reverse("events:add_resources", kwargs={"pk": item.pk})
+
+    @FUZZ_SETTINGS
+    @given(hostile_uploads())
+    @example(("slides.png", SEEDS["png"]))
+    def run(upload):
+        name, data = upload
+        before = _stored_files()
+        item.refresh_from_db()
+        previous = item.file.name
+        response = client.post(url, {"notes": "", "file": SimpleUploadedFile(name, data)})
+        assert response.status_code in (200, 302), f"{name}: {response.status_code}"
+        item.refresh_from_db()
+        added = _stored_files() - before
+        if response.status_code == 200:
+            assert item.file.name == previous and not added, f"{name} stored though refused"
+        else:
+            assert len(added) == 1
+            stored = added.pop()
+            assert check_cleaner(check_resource_file, stored.name, stored.read_bytes())
+
+    run()
+
+
+def test_a_tiny_png_that_decodes_to_gigabytes_is_refused_before_decoding():
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 5001)).save(buffer, format="PNG")
+    assert buffer.tell() < 100_000  # tiny on disk...
+    with pytest.raises(ValidationError, match="over 40 megapixels"):
+        check_resource_file(SimpleUploadedFile("huge.png", buffer.getvalue()))

@@ -1,0 +1,206 @@
+"""A school whose every user-facing text field holds hostile text, and the pages that show it.
+
+Each stored value is `<field code><payload>` (cut to the field's length), so a test can
+say which field's text reached a page. Content is written with factories and the real
+moderation/flag/celebration services: fast enough to run for 40 payloads in `make test`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from events.models import DietaryNeeds
+from hub import moderation
+from hub.flagging import flag_contribution
+from hub.models import Notification, Role, Status
+from ideas.models import ClosureDate, IdeaOfTheWeek, RotaOptOut
+from tests.events.factories_lunches import (
+    InputFactory,
+    LunchFactory,
+    SignUpFactory,
+    TakeawayFactory,
+    in_days,
+)
+from tests.factories import StaffFactory
+from tests.ideas.factories_board import CommentFactory, IdeaFactory, ReactionFactory, this_monday
+from tests.ideas.factories_thursday import QuestionFactory, ReplyFactory, RotaTurnFactory
+from tests.security.payloads import PAYLOADS
+
+# Field code -> (model field, max length). The code starts each stored value.
+FIELDS = {
+    "SfN:": ("Staff.full_name", 120),
+    "SdN:": ("Staff.display_name", 60),
+    "SjT:": ("Staff.job_title", 100),
+    "SsB:": ("Staff.subjects", 200),
+    "SlF:": ("Staff.learning_focus (tag)", 100),
+    "IdT:": ("Idea.title", 80),
+    "IdN:": ("Idea.note", 500),
+    "IdG:": ("Idea.tags (tag)", 100),
+    "CmT:": ("Comment.text", 500),
+    "RfT:": ("Reaction.reflection", 300),
+    "QuT:": ("Question.text", 280),
+    "QuC:": ("Question.context", 1000),
+    "QuS:": ("Question.summary", 1000),
+    "QuG:": ("Question.tags (tag)", 100),
+    "RpT:": ("Reply.text", 1000),
+    "LuR:": ("Lunch.room", 100),
+    "LuT:": ("Lunch.theme", 150),
+    "InT:": ("Input.title", 150),
+    "InS:": ("Input.summary", 600),
+    "InN:": ("Input.notes", 2000),
+    "TkT:": ("Takeaway.text", 200),
+    "SuP:": ("SignUp.plate", 80),
+    "SuA:": ("SignUp.allergens", 200),
+    "DnT:": ("DietaryNeeds.text", 300),
+    "FlR:": ("Flag.reason", 500),
+    "CeN:": ("celebration note", 280),
+    "MoR:": ("moderation reason (note and audit)", 500),
+    "PkR:": ("IdeaOfTheWeek.reason", 200),
+    "ClR:": ("ClosureDate.reason", 200),
+    "OoR:": ("RotaOptOut.reason", 200),
+    "RtS:": ("RotaTurn.skip_reason", 200),
+    "NtM:": ("Notification.message", 300),
+}
+
+
+def value(code: str, payload: str) -> str:
+    return (code + payload)[: FIELDS[code][1]]
+
+
+@dataclass
+class XssWorld:
+    moderator: object
+    admin: object
+    # (who looks, URL) for every page that shows the stored text.
+    pages: list[tuple[object, str]] = field(default_factory=list)
+    stored: dict[str, list[str]] = field(default_factory=dict)  # code -> values
+    # Every object's own page, for the (cheaper) server-side check.
+    detail_pages: list[tuple[object, str]] = field(default_factory=list)
+
+    def store(self, code: str, payload: str) -> str:
+        text = value(code, payload)
+        self.stored.setdefault(code, []).append(text)
+        return text
+
+
+def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
+    world = XssWorld(moderator=moderator, admin=admin)
+    s = world.store
+    lunch = LunchFactory(school=school, starts_at=in_days(7), room=s("LuR:", payloads[2]))
+    past_lunch = LunchFactory(
+        school=school, starts_at=in_days(-3), room=s("LuR:", payloads[3]), theme=s("LuT:", "<b>")
+    )
+    current = QuestionFactory(
+        school=school,
+        author=moderator,
+        text=s("QuT:", payloads[0]),
+        context=s("QuC:", payloads[1]),
+        publish_at=timezone.now() - timedelta(hours=2),
+    )
+    authors, ideas = [], []
+    for n, p in enumerate(payloads):
+        person = StaffFactory(
+            school=school,
+            role=Role.TEACHER,
+            full_name=s("SfN:", p),
+            display_name=s("SdN:", p) if n % 2 else "",
+            job_title=s("SjT:", p),
+            subjects=s("SsB:", p),
+        )
+        person.learning_focus.set([s("SlF:", p)])
+        authors.append(person)
+        idea = IdeaFactory(
+            author=person, title=s("IdT:", p), note=s("IdN:", p), tags=[s("IdG:", p)]
+        )
+        ideas.append(idea)
+        CommentFactory(idea=idea, author=person, text=s("CmT:", p))
+        ReactionFactory(idea=idea, author=person, kind="tried", reflection=s("RfT:", p))
+        question = QuestionFactory(
+            school=school,
+            author=person,
+            text=s("QuT:", p),
+            context=s("QuC:", p),
+            summary=s("QuS:", p),
+            summarised_at=timezone.now(),
+            publish_at=timezone.now() - timedelta(days=7 * (n + 1)),
+        )
+        question.tags.set([s("QuG:", p)])
+        world.detail_pages += [
+            (moderator, reverse("hub:profile", kwargs={"pk": person.pk})),
+            (moderator, reverse("ideas:idea_detail", kwargs={"pk": idea.pk})),
+            (moderator, reverse("ideas:question_detail", kwargs={"pk": question.pk})),
+        ]
+        ReplyFactory(question=current, author=person, text=s("RpT:", p))
+        themed = LunchFactory(
+            school=school, starts_at=in_days(8 + n), room=s("LuR:", p), theme=s("LuT:", p)
+        )
+        world.detail_pages.append(
+            (moderator, reverse("events:lunch_detail", kwargs={"pk": themed.pk}))
+        )
+        InputFactory(
+            lunch=lunch,
+            author=person,
+            title=s("InT:", p),
+            summary=s("InS:", p),
+            notes=s("InN:", p),
+        )
+        TakeawayFactory(lunch=past_lunch, author=person, text=s("TkT:", p))
+        SignUpFactory(lunch=lunch, staff=person, plate=s("SuP:", p), allergens=s("SuA:", p))
+        DietaryNeeds.objects.create(staff=person, text=s("DnT:", p))
+        flagger = authors[n - 1] if n else moderator
+        flag_contribution(contribution=idea, staff=flagger, reason=s("FlR:", p))
+        moderation.celebrate(idea, actor=moderator, note=s("CeN:", p))
+        returned = IdeaFactory(author=person, status=Status.SUBMITTED)
+        moderation.transition(returned, action="return", actor=moderator, reason=s("MoR:", p))
+        ClosureDate.objects.create(
+            school=school, date=timezone.localdate() + timedelta(days=400 + n), reason=s("ClR:", p)
+        )
+        RotaOptOut.objects.create(school=school, staff=person, reason=s("OoR:", p))
+        RotaTurnFactory(school=school, staff=person, state="skipped", skip_reason=s("RtS:", p))
+        Notification.objects.create(recipient=moderator, message=s("NtM:", p))
+    IdeaOfTheWeek.objects.create(
+        school=school,
+        week=this_monday(school),
+        idea=ideas[0],
+        picked_by=moderator,
+        reason=s("PkR:", payloads[0]),
+    )
+    world.pages = _pages(world, authors, ideas, current, lunch, past_lunch)
+    return world
+
+
+def _pages(world, authors, ideas, current, lunch, past_lunch) -> list[tuple[object, str]]:
+    moderator, admin = world.moderator, world.admin
+    return [
+        (moderator, reverse("hub:home")),
+        (moderator, reverse("ideas:board")),
+        (moderator, reverse("ideas:board_archive")),
+        (moderator, reverse("ideas:board_print")),
+        (moderator, reverse("ideas:idea_detail", kwargs={"pk": ideas[0].pk})),
+        (moderator, reverse("ideas:idea_detail", kwargs={"pk": ideas[-1].pk})),
+        (authors[1], reverse("ideas:edit_idea", kwargs={"pk": ideas[1].pk})),
+        (moderator, reverse("ideas:thursday")),
+        (moderator, reverse("ideas:question_detail", kwargs={"pk": current.pk})),
+        (moderator, reverse("ideas:thursday_archive")),
+        (moderator, reverse("ideas:thursday_print")),
+        (moderator, reverse("ideas:rota")),
+        (moderator, reverse("ideas:closure_dates")),
+        (moderator, reverse("events:lunches")),
+        (moderator, reverse("events:lunch_detail", kwargs={"pk": lunch.pk})),
+        (moderator, reverse("events:lunch_detail", kwargs={"pk": past_lunch.pk})),
+        (moderator, reverse("events:lunch_archive")),
+        (authors[2], reverse("events:dietary_needs")),
+        (moderator, reverse("hub:moderation_queue")),
+        (moderator, reverse("hub:audit_log")),
+        (moderator, reverse("hub:celebrations")),
+        (moderator, reverse("hub:term_summary")),
+        (moderator, reverse("hub:dashboard")),
+        (moderator, reverse("hub:notifications")),
+        (moderator, reverse("hub:profile", kwargs={"pk": authors[3].pk})),
+        (authors[4], reverse("hub:edit_profile")),
+        (authors[5], reverse("hub:home")),
+        (admin, reverse("hub:staff_list")),
+        (admin, reverse("hub:staff_detail", kwargs={"pk": authors[6].pk})),
+    ]
