@@ -2,7 +2,6 @@
 make a cleaner fail with anything but a ValidationError, never make the page answer
 500, and nothing is stored unless it is a valid file. FUZZ_EXAMPLES sets the budget."""
 
-import importlib
 import io
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from hypothesis import example, given
 from PIL import Image
 
 from events.uploads import check_resource_file
+from hub.lib import images
 from tests.events.factories_lunches import InputFactory, LunchFactory
 from tests.security.upload_fuzz import (
     EXAMPLES,
@@ -25,17 +25,19 @@ from tests.security.upload_fuzz import (
 )
 
 
-def _cleaners() -> list:
-    """Every upload cleaner in the project; the scrapbook's joins when it is merged."""
-    cleaners = [check_resource_file]
+def clean_scrapbook_image(upload):
+    """The scrapbook's image cleaner under the same contract as the resource checker:
+    a ValidationError for anything refused, a file that reads back otherwise."""
     try:
-        images = importlib.import_module("hub.lib.images")
-    except ImportError:
-        return cleaners
-    for name in ("clean_image", "check_image", "check_image_file", "clean_uploaded_image"):
-        if callable(getattr(images, name, None)):
-            cleaners.append(getattr(images, name))
-    return cleaners
+        cleaned = images.clean_image(upload)
+    except images.ImageRejected as refusal:
+        raise ValidationError(str(refusal)) from None
+    return SimpleUploadedFile(f"photo.{cleaned.extension}", cleaned.content, cleaned.content_type)
+
+
+def _cleaners() -> list:
+    """Every upload cleaner in the project."""
+    return [check_resource_file, clean_scrapbook_image]
 
 
 @pytest.mark.parametrize("cleaner", _cleaners(), ids=lambda cleaner: cleaner.__qualname__)

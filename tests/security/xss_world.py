@@ -25,6 +25,7 @@ from tests.events.factories_lunches import (
 )
 from tests.factories import StaffFactory
 from tests.ideas.factories_board import CommentFactory, IdeaFactory, ReactionFactory, this_monday
+from tests.ideas.factories_scrapbook import ArticleFactory, edition_with
 from tests.ideas.factories_thursday import QuestionFactory, ReplyFactory, RotaTurnFactory
 from tests.security.payloads import PAYLOADS
 
@@ -62,7 +63,20 @@ FIELDS = {
     "OoR:": ("RotaOptOut.reason", 200),
     "RtS:": ("RotaTurn.skip_reason", 200),
     "NtM:": ("Notification.message", 300),
+    "ArT:": ("Article.title", 120),
+    "ArY:": ("Article.year_group", 60),
+    "ArD:": ("Article.what_i_did (Markdown)", 3500),
+    "ArH:": ("Article.what_happened (Markdown)", 3500),
+    "ArI:": ("Article.try_it_yourself (Markdown)", 3500),
+    "EdT:": ("Edition.title", 120),
+    "EdF:": ("Edition.foreword", 2000),
 }
+
+
+# Rendered as Markdown and sanitised by nh3 rather than escaped: what is unsafe is
+# removed, so the text need not come back verbatim; the pages must still carry
+# no injected markup.
+SANITISED_FIELDS = {"ArD:", "ArH:", "ArI:"}
 
 
 def value(code: str, payload: str) -> str:
@@ -99,7 +113,7 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         context=s("QuC:", payloads[1]),
         publish_at=timezone.now() - timedelta(hours=2),
     )
-    authors, ideas = [], []
+    authors, ideas, articles = [], [], []
     for n, p in enumerate(payloads):
         person = StaffFactory(
             school=school,
@@ -160,6 +174,19 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         RotaOptOut.objects.create(school=school, staff=person, reason=s("OoR:", p))
         RotaTurnFactory(school=school, staff=person, state="skipped", skip_reason=s("RtS:", p))
         Notification.objects.create(recipient=moderator, message=s("NtM:", p))
+        article = ArticleFactory(
+            author=person,
+            status=Status.PUBLISHED,
+            title=s("ArT:", p),
+            year_group=s("ArY:", p),
+            what_i_did=s("ArD:", p),
+            what_happened=s("ArH:", p),
+            try_it_yourself=s("ArI:", p),
+        )
+        articles.append(article)
+        world.detail_pages.append(
+            (moderator, reverse("ideas:article_detail", kwargs={"pk": article.pk}))
+        )
     IdeaOfTheWeek.objects.create(
         school=school,
         week=this_monday(school),
@@ -167,7 +194,17 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         picked_by=moderator,
         reason=s("PkR:", payloads[0]),
     )
+    edition = edition_with(
+        articles, created_by=admin, title=s("EdT:", payloads[4]), foreword=s("EdF:", payloads[5])
+    )
     world.pages = _pages(world, authors, ideas, current, lunch, past_lunch)
+    world.pages += [
+        (moderator, reverse("ideas:scrapbook")),
+        (moderator, reverse("ideas:editions")),
+        (moderator, reverse("ideas:edition_detail", kwargs={"pk": edition.pk})),
+        (authors[7], reverse("ideas:my_articles")),
+        (moderator, reverse("ideas:article_detail", kwargs={"pk": articles[8].pk})),
+    ]
     return world
 
 
