@@ -8,8 +8,6 @@ types and permissions travel by natural key: `migrate` numbers them anew.
 import datetime
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -29,6 +27,7 @@ from hub.backup.walk import (
     dependency_order,
     school_rows,
 )
+from hub.lib.files import atomic_output
 from hub.models import School
 
 FORMAT = "staffroom-school-archive"
@@ -93,30 +92,25 @@ def export_school(school: School, destination: Path) -> dict:
         "rows": dict(Counter(item["model"] for item in data)),
         "media": [],
     }
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=destination.parent, suffix=".partial")
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, field in files:
-                with field.storage.open(name, "rb") as source:
-                    content = source.read()
-                archive.writestr(f"media/{name}", content)
-                manifest["media"].append(
-                    {
-                        "name": name,
-                        "field": f"{field.model._meta.label}.{field.name}",
-                        "size": len(content),
-                        "sha256": _sha256(content),
-                    }
-                )
-            archive.writestr("data.json", json.dumps(data, cls=_Encoder, indent=1))
-            archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-        # A reader never sees half an archive: it appears complete or not at all.
-        os.replace(temporary, destination)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # A reader never sees half an archive: it appears complete or not at all.
+    with (
+        atomic_output(destination) as output,
+        zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for name, field in files:
+            with field.storage.open(name, "rb") as source:
+                content = source.read()
+            archive.writestr(f"media/{name}", content)
+            manifest["media"].append(
+                {
+                    "name": name,
+                    "field": f"{field.model._meta.label}.{field.name}",
+                    "size": len(content),
+                    "sha256": _sha256(content),
+                }
+            )
+        archive.writestr("data.json", json.dumps(data, cls=_Encoder, indent=1))
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
     return manifest
 
 
