@@ -55,7 +55,8 @@ def ensure_database(database_url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def start_gunicorn(port: int, env: dict, *, workers: int = 2, threads: int = 4):
+def start_gunicorn(port: int, env: dict, *, workers: int = 2, threads: int = 4, log=None):
+    """gunicorn serving hub.wsgi on a loopback port, once it answers; `log`: its stderr."""
     command = [
         str(GUNICORN),
         "hub.wsgi",
@@ -72,7 +73,7 @@ def start_gunicorn(port: int, env: dict, *, workers: int = 2, threads: int = 4):
         "--log-level",
         "warning",
     ]
-    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=log)
     deadline = time.monotonic() + 60
     while True:
         try:
