@@ -7,13 +7,14 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, models
 
 from events.models import Input, Lunch
 from hub.backup.walk import backup_models, dependency_order
 from hub.demo import seed_demo_school
 from hub.models import AuditEntry, School, Staff
 from ideas.models import Idea
+from tests.backup_app.models import Article, ArticleImage, Edition, EditionExport
 from tests.events.factories_lunches import LunchFactory
 from tests.factories import StaffFactory
 from tests.ideas.factories_board import IdeaFactory
@@ -29,12 +30,16 @@ def _snapshot() -> dict:
     }
 
 
-def _media(rows) -> dict[str, bytes]:
+def _media() -> dict[tuple[str, str], bytes]:
+    """Every file any row points at, by (model field, name), read from its storage."""
     files = {}
-    for item in rows:
-        if item.file:
-            with item.file.open("rb") as handle:
-                files[item.file.name] = handle.read()
+    for model in backup_models():
+        for field in model._meta.concrete_fields:
+            if not isinstance(field, models.FileField):
+                continue
+            for row in model._base_manager.exclude(**{field.attname: ""}):
+                with getattr(row, field.attname).open("rb") as handle:
+                    files[(str(field), getattr(row, field.attname).name)] = handle.read()
     return files
 
 
@@ -53,14 +58,28 @@ def _seeded_school_with_uploads() -> School:
     teacher = Staff.objects.get(email="teacher@oakfield.example")
     teacher.learning_focus.add("Oracy", "Retrieval practice")
     teacher.user_permissions.add(Permission.objects.get(codename="view_school"))
+    _add_a_feature_export_school_never_names(school, teacher)
     return school
+
+
+def _add_a_feature_export_school_never_names(school, author) -> None:
+    """Scrapbook-shaped rows: an article with tags and an image, an edition of
+    articles (M2M) and its generated PDF in a storage of its own."""
+    article = Article.objects.create(school=school, author=author, title="Cold calling, kindly")
+    article.tags.add("Questioning")
+    picture = ArticleImage(article=article, caption="The board after the lesson")
+    picture.image.save("board.png", ContentFile(b"\x89PNG\r\n\x1a\n not really"), save=True)
+    edition = Edition.objects.create(school=school, title="Spring term")
+    edition.articles.add(article)
+    export = EditionExport(edition=edition)
+    export.pdf.save("spring.pdf", ContentFile(b"%PDF-1.7 the edition"), save=True)
 
 
 def test_a_seeded_school_round_trips_every_row_and_every_file(tmp_path, settings):
     school = _seeded_school_with_uploads()
     before = _snapshot()
-    files_before = _media(Input.objects.all())
-    assert len(files_before) == 3
+    files_before = _media()
+    assert len(files_before) == 5
     archive = tmp_path / "oakfield.zip"
 
     call_command("export_school", school.urn, output=str(archive), stdout=None)
@@ -73,8 +92,12 @@ def test_a_seeded_school_round_trips_every_row_and_every_file(tmp_path, settings
         diff = {k: (v, after[label].get(k)) for k, v in rows.items() if after[label].get(k) != v}
         assert not diff, f"{label} differs: {list(diff.values())[:2]}"
     assert sum(len(rows) for rows in after.values()) > 600
-    assert _media(Input.objects.all()) == files_before
+    assert _media() == files_before
     assert (tmp_path / "restored-media" / Input.objects.exclude(file="").first().file.name).exists()
+    assert (tmp_path / "restored-media" / "private" / EditionExport.objects.get().pdf.name).exists()
+    assert [name.lower() for name in Edition.objects.get().articles.get().tags.names()] == [
+        "questioning"
+    ]
 
 
 def test_new_rows_after_a_restore_get_fresh_ids(tmp_path):
