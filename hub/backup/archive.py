@@ -117,7 +117,7 @@ def export_school(school: School, destination: Path) -> dict:
 def _in_chunks(model, pks):
     ordered = sorted(pks)
     for start in range(0, len(ordered), 500):
-        yield from model._default_manager.filter(pk__in=ordered[start : start + 500]).order_by("pk")
+        yield from model._base_manager.filter(pk__in=ordered[start : start + 500]).order_by("pk")
 
 
 def _media_of(model, objects) -> list:
@@ -160,9 +160,9 @@ def refuse_unless_empty(manifest: dict) -> None:
             "import_school restores into an empty database only."
         )
     occupied = [
-        f"{m._meta.verbose_name_plural} ({m._default_manager.count()})"
+        f"{m._meta.verbose_name_plural} ({m._base_manager.count()})"
         for m in backup_models()
-        if m._default_manager.exists()
+        if m._base_manager.exists()
     ]
     if occupied:
         raise ArchiveRefused(

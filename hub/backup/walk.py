@@ -67,17 +67,19 @@ def school_rows(school: School) -> Rows:
 
 
 def _grow(candidates, rows: Rows, finder) -> None:
-    changed = True
-    while changed:
-        changed = False
+    """Add what `finder` finds until nothing new turns up; each pass only looks
+    from the rows the previous pass found (`fresh`), not the whole set again."""
+    fresh: Rows = defaultdict(set, {model: set(pks) for model, pks in rows.items()})
+    while any(fresh.values()):
+        found: Rows = defaultdict(set)
         for model in candidates:
-            new = set(finder(model, rows)) - rows[model]
-            if new:
-                rows[model] |= new
-                changed = True
+            new = set(finder(model, fresh, rows)) - rows[model]
+            rows[model] |= new
+            found[model] |= new
+        fresh = found
 
 
-def _owned_pks(model: type[models.Model], owned: Rows) -> Iterator:
+def _owned_pks(model: type[models.Model], fresh: Rows, owned: Rows) -> Iterator:
     """Rows of `model` owned by the school: through its School key if it has one
     (authoritative: another school's row pointing at our staff stays theirs),
     otherwise through any owned parent or generic target."""
@@ -85,11 +87,11 @@ def _owned_pks(model: type[models.Model], owned: Rows) -> Iterator:
     to_school = [f for f in keys if f.related_model is School]
     parents = to_school or [f for f in keys if f.related_model is not model]
     for field in parents:
-        yield from _pks_where(model, field.attname, owned.get(field.related_model, ()))
+        yield from _pks_where(model, field.attname, fresh.get(field.related_model, ()))
     if to_school:
         return
     for generic in generic_keys(model):
-        yield from _generic_pks(model, generic, owned)
+        yield from _generic_pks(model, generic, fresh)
 
 
 def _generic_pks(model, generic: GenericForeignKey, owned: Rows) -> Iterator:
@@ -100,14 +102,14 @@ def _generic_pks(model, generic: GenericForeignKey, owned: Rows) -> Iterator:
             continue
         content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
         values = [fk_field.to_python(pk) for pk in pks]
-        rows = model._default_manager.filter(**{ct_field.attname: content_type.pk})
+        rows = model._base_manager.filter(**{ct_field.attname: content_type.pk})
         yield from _pks_where(model, fk_field.attname, values, rows)
 
 
-def _referenced_pks(model: type[models.Model], rows: Rows) -> Iterator:
+def _referenced_pks(model: type[models.Model], fresh: Rows, rows: Rows) -> Iterator:
     """Rows of `model` that exported rows point at (tags, networks, a superuser),
     and auto-created M2M rows whose both ends are exported."""
-    for source, pks in list(rows.items()):
+    for source, pks in list(fresh.items()):
         if not pks:
             continue
         for field in foreign_keys(source):
@@ -115,31 +117,32 @@ def _referenced_pks(model: type[models.Model], rows: Rows) -> Iterator:
                 continue
             yield from _values_of(source, pks, field.attname)
     if model._meta.auto_created:
-        yield from _through_pks(model, rows)
+        yield from _through_pks(model, fresh, rows)
 
 
-def _through_pks(model, rows: Rows) -> Iterator:
-    first, *others = foreign_keys(model)
-    names = [f.attname for f in others]
-    for chunk in _chunks(rows.get(first.related_model, ())):
-        query = model._default_manager.filter(**{f"{first.attname}__in": chunk})
-        for row in query.values("pk", *names):
-            if all(
-                f.related_model in NATURAL_KEY_MODELS or row[f.attname] in rows[f.related_model]
-                for f in others
-            ):
-                yield row["pk"]
+def _through_pks(model, fresh: Rows, rows: Rows) -> Iterator:
+    keys = foreign_keys(model)
+    names = [f.attname for f in keys]
+    for side in keys:
+        for chunk in _chunks(fresh.get(side.related_model, ())):
+            query = model._base_manager.filter(**{f"{side.attname}__in": chunk})
+            for row in query.values("pk", *names):
+                if all(
+                    f.related_model in NATURAL_KEY_MODELS or row[f.attname] in rows[f.related_model]
+                    for f in keys
+                ):
+                    yield row["pk"]
 
 
 def _values_of(model, pks: set, attname: str) -> Iterator:
     for chunk in _chunks(pks):
-        for value in model._default_manager.filter(pk__in=chunk).values_list(attname, flat=True):
+        for value in model._base_manager.filter(pk__in=chunk).values_list(attname, flat=True):
             if value is not None:
                 yield value
 
 
 def _pks_where(model, attname: str, values: Iterable, rows=None) -> Iterator:
-    rows = model._default_manager.all() if rows is None else rows
+    rows = model._base_manager.all() if rows is None else rows
     for chunk in _chunks(values):
         yield from rows.filter(**{f"{attname}__in": chunk}).values_list("pk", flat=True)
 
