@@ -131,3 +131,9 @@ def test_atomic_output_leaves_no_file_when_the_writer_fails(tmp_path):
         output.write(b"whole")
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
     assert target.read_bytes() == b"whole"
+
+
+def test_run_periodic_jobs_looks_for_abandoned_tasks_every_minute():
+    from hub.registry import periodic_jobs
+
+    assert "hub.recover_abandoned_tasks" in [job.name for job in periodic_jobs()]
