@@ -186,16 +186,37 @@ def import_school(path: Path) -> dict:
         written = _restore_media(archive, manifest)
     try:
         with transaction.atomic():
-            restored = set()
-            for item in python.Deserializer(data, handle_forward_references=True):
-                item.save()
-                restored.add(type(item.object))
+            restored = _insert_rows(data)
             _reset_sequences(restored)
     except BaseException:
         for name, storage in written:
             storage.delete(name)
         raise
     return manifest
+
+
+def _insert_rows(data: list) -> set:
+    """Insert the serialized rows as they are (a raw save, like loaddata: no signals,
+    auto_now left alone, ids kept), a batch of one model at a time."""
+    restored: set = set()
+    batch: list = []
+    for item in python.Deserializer(data):
+        if batch and type(item.object) is not type(batch[0]):
+            _insert_batch(batch)
+            batch = []
+        batch.append(item.object)
+        restored.add(type(item.object))
+    if batch:
+        _insert_batch(batch)
+    return restored
+
+
+def _insert_batch(objects: list) -> None:
+    model = type(objects[0])
+    fields = model._meta.local_concrete_fields
+    size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
+    for start in range(0, len(objects), size):
+        model._base_manager._insert(objects[start : start + size], fields=fields, raw=True)
 
 
 def _restore_media(archive: zipfile.ZipFile, manifest: dict) -> list:
