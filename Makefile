@@ -7,7 +7,7 @@ STAMP_RUNTIME := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 VENDOR := static/vendor
 
-.PHONY: run test test-postgres install install-dev assets browser lint migrate demo worker clean
+.PHONY: run test test-postgres multiprocess install install-dev assets browser lint migrate demo worker clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,13 @@ test: install-dev browser
 # The same suite against the local PostgreSQL (pytest-django creates test_staffroom).
 test-postgres:
 	$(MAKE) test DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/staffroom}
+
+# Two gunicorn servers on one PostgreSQL database: simultaneous lunch sign-ups
+# and Idea of the Week picks across both (bench/multiprocess.py; exits 1 on failure).
+# It adds a throwaway school per run, so it has a database of its own.
+MULTIPROCESS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/staffroom_multiprocess
+multiprocess: install
+	$(PY) bench/multiprocess.py --database-url $(MULTIPROCESS_DATABASE_URL)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles .test-media

@@ -4,7 +4,13 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 
-from hub.registry import contribution_kinds, register_demo_seeder, register_home_panel
+from hub.registry import (
+    contribution_kinds,
+    register_demo_seeder,
+    register_home_panel,
+    register_periodic_job,
+)
+from hub.task_recovery import recover_abandoned_tasks
 
 DEMO_FLAG_REASONS = [
     "This names a pupil — could it be anonymised?",
@@ -68,3 +74,4 @@ register_home_panel(
     order=50, template_name="hub/_celebrations_panel.html", get_context=latest_celebrations_panel
 )
 register_demo_seeder(order=90, name="hub.moderation", seed=seed_moderation)
+register_periodic_job(name="hub.recover_abandoned_tasks", run=recover_abandoned_tasks)

@@ -1,0 +1,213 @@
+"""Two gunicorn servers on one PostgreSQL database, hit at the same moment.
+
+    .venv/bin/python bench/multiprocess.py [--database-url postgres://...]
+
+1. Forty staff sign up for a ten-place lunch at once, half through each server:
+   exactly ten confirmed and thirty waitlisted, in the order they arrived.
+2. Moderators pick the Idea of the Week many times at once across both servers:
+   exactly one Idea of the Week row for the week and no error page.
+
+Prints what it saw and exits 1 if a check fails. Needs PostgreSQL: SQLite has
+one writer and no second server process worth the name. `make multiprocess`.
+"""
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _servers  # noqa: E402
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/staffroom_multiprocess"
+
+
+def all_at_once(calls) -> list:
+    """Run every call in its own thread, released together; returns their results."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index, call):
+        barrier.wait()
+        try:
+            results[index] = call()
+        except Exception as error:  # shown in the report
+            results[index] = (type(error).__name__, str(error).encode())
+
+    threads = [threading.Thread(target=run, args=item) for item in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def make_world(people: int, capacity: int, moderators: int):
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from events.models import Lunch
+    from hub.lib.weeks import Week
+    from hub.models import Role, School, Staff, Status
+    from ideas.models import Idea
+
+    stamp = f"{int(time.time() * 1000) % 10**8:08d}"
+    school = School.objects.create(urn=f"9{stamp[-6:]}", name=f"Multiprocess check {stamp}")
+    password = make_password(None)
+    staff = Staff.objects.bulk_create(
+        Staff(
+            email=f"person{index}.{stamp}@multiprocess.example",
+            full_name=f"Person {index}",
+            school=school,
+            role=Role.TEACHER if index >= moderators else Role.SENIOR_LEADER,
+            is_moderator=index < moderators,
+            password=password,
+        )
+        for index in range(people)
+    )
+    starts = (timezone.now() + dt.timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+    lunch = Lunch.objects.create(
+        school=school,
+        date=starts.astimezone(school.zone).date(),
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(minutes=45),
+        room="Staffroom",
+        capacity=capacity,
+        theme="Two servers, one table",
+        created_by=staff[0],
+    )
+    monday = Week.of_moment(timezone.now(), school.zone).monday
+    ideas = Idea.objects.bulk_create(
+        Idea(
+            school=school,
+            author=staff[-1 - index],
+            title=f"Idea {index}",
+            note="Something practical to try tomorrow.",
+            colour="yellow",
+            status=Status.PUBLISHED,
+            week=monday,
+        )
+        for index in range(8)
+    )
+    return school, staff, lunch, ideas, monday
+
+
+def check_sign_ups(ports, staff, lunch) -> bool:
+    from events.models import SignUp, SignUpState
+
+    cookies = [_servers.signed_in_cookies(person) for person in staff]
+    path = f"/lunches/{lunch.pk}/sign-up/"
+    calls = [
+        (lambda c=c, port=ports[i % 2]: _servers.request(port, "POST", path, cookies=c, form={}))
+        for i, c in enumerate(cookies)
+    ]
+    started = time.monotonic()
+    results = all_at_once(calls)
+    took = time.monotonic() - started
+    statuses = Counter(status for status, _ in results)
+    signed_in = all(b"#sign-up" in location for _, location in results)
+    entries = list(SignUp.objects.filter(lunch=lunch).order_by("created_at", "pk"))
+    states = Counter(entry.state for entry in entries)
+    expected = [SignUpState.CONFIRMED] * lunch.capacity + [SignUpState.WAITLISTED] * (
+        len(staff) - lunch.capacity
+    )
+    in_order = [entry.state for entry in entries] == expected
+    ok = (
+        statuses == Counter({302: len(staff)})
+        and signed_in
+        and len({entry.staff_id for entry in entries}) == len(staff) == len(entries)
+        and in_order
+    )
+    print(f"Lunch sign-up: {len(staff)} simultaneous POSTs across ports {ports} in {took:.2f}s")
+    print(f"  responses: {dict(statuses)}; all back to the lunch page: {signed_in}")
+    print(
+        f"  rows: {len(entries)}; confirmed {states[SignUpState.CONFIRMED]}, "
+        f"waitlisted {states[SignUpState.WAITLISTED]} (capacity {lunch.capacity}); "
+        f"confirmed first, then waitlist in arrival order: {in_order}"
+    )
+    print(f"  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def check_picks(ports, moderators, ideas, monday, picks: int) -> bool:
+    from hub.models import AuditEntry
+    from ideas.models import IdeaOfTheWeek
+
+    rng = random.Random(8)
+    cookies = [_servers.signed_in_cookies(person) for person in moderators]
+    calls = []
+    for index in range(picks):
+        idea = rng.choice(ideas)
+        form = {"reason": f"Pick {index}"}
+        cookie, port = cookies[index % len(cookies)], ports[index % 2]
+        path = f"/board/{idea.pk}/pick/"
+        calls.append(
+            lambda c=cookie, p=port, path=path, form=form: _servers.request(
+                p, "POST", path, cookies=c, form=form
+            )
+        )
+    started = time.monotonic()
+    results = all_at_once(calls)
+    took = time.monotonic() - started
+    statuses = Counter(status for status, _ in results)
+    picked = all(b"#idea-of-the-week" in location for _, location in results)
+    rows = list(IdeaOfTheWeek.objects.filter(school=ideas[0].school, week=monday))
+    recorded = AuditEntry.objects.filter(school=ideas[0].school, action="pick").count()
+    ok = statuses == Counter({302: picks}) and picked and len(rows) == 1 and recorded == picks
+    print(
+        f"Idea of the Week: {picks} simultaneous picks by {len(moderators)} moderators "
+        f"in {took:.2f}s"
+    )
+    print(f"  responses: {dict(statuses)}; all back to the board: {picked}")
+    print(f"  picks recorded in the audit log: {recorded}")
+    chosen = rows[0].idea.title if rows else "none"
+    print(f"  IdeaOfTheWeek rows for the week: {len(rows)} (now: {chosen})")
+    print(f"  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
+    parser.add_argument("--people", type=int, default=40)
+    parser.add_argument("--capacity", type=int, default=10)
+    parser.add_argument("--moderators", type=int, default=6)
+    parser.add_argument("--picks", type=int, default=30)
+    parser.add_argument("--ports", type=int, nargs=2, default=[8701, 8702])
+    args = parser.parse_args()
+    if not args.database_url.startswith(("postgres://", "postgresql://")):
+        print(
+            "bench/multiprocess.py needs PostgreSQL (SQLite has one writer): "
+            "pass --database-url postgres://..."
+        )
+        return 2
+
+    _servers.ensure_database(args.database_url)
+    _servers.setup_django(args.database_url)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    school, staff, lunch, ideas, monday = make_world(args.people, args.capacity, args.moderators)
+    print(f"Database {args.database_url.rsplit('/', 1)[-1]}; school {school.urn}")
+    env = _servers.production_env(args.database_url)
+    servers = []
+    try:
+        for port in args.ports:
+            servers.append(_servers.start_gunicorn(port, env))
+        ok = check_sign_ups(args.ports, staff, lunch)
+        ok = check_picks(args.ports, staff[: args.moderators], ideas, monday, args.picks) and ok
+    finally:
+        for server in servers:
+            _servers.stop(server)
+    print("ALL PASS" if ok else "SOME CHECKS FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Backup and restore of one school: `export_school` and `import_school` commands."""

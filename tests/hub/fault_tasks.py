@@ -1,0 +1,23 @@
+"""A long task the worker-fault tests kill a worker in the middle of (run by db_worker)."""
+
+import time
+from pathlib import Path
+
+from django_tasks import task
+
+from hub.lib.files import atomic_output
+
+
+@task()
+def write_long_export(*, destination: str, hold: str, chunks: int = 20) -> int:
+    """Write `destination` chunk by chunk, waiting while the file `hold` exists,
+    the way a long PDF export would; output appears only once complete."""
+    written = 0
+    with atomic_output(Path(destination)) as output:
+        for index in range(chunks):
+            output.write(f"page {index:03d}\n".encode() * 100)
+            output.flush()
+            written += 1
+            while Path(hold).exists():
+                time.sleep(0.05)
+    return written
