@@ -15,14 +15,12 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Test-only apps with concrete contributions standing in for the features:
 # contrib_app (scoping and moderation), insights_app (dashboard, digest),
-# leaders_app (moderation queue, flags, celebrations), backup_app (a feature
-# export_school never names).
+# leaders_app (moderation queue, flags, celebrations).
 INSTALLED_APPS = [  # noqa: F405
     *INSTALLED_APPS,  # noqa: F405
     "tests.contrib_app.apps.ContribAppConfig",
     "tests.insights_app.apps.InsightsAppConfig",
     "tests.leaders_app.apps.LeadersAppConfig",
-    "tests.backup_app.apps.BackupAppConfig",
 ]
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

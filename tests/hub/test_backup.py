@@ -13,8 +13,7 @@ from events.models import Input, Lunch
 from hub.backup.walk import backup_models, dependency_order
 from hub.demo import seed_demo_school
 from hub.models import AuditEntry, School, Staff
-from ideas.models import Idea
-from tests.backup_app.models import Article, ArticleImage, Edition, EditionExport
+from ideas.models import ArticleImage, Edition, EditionExport, Idea
 from tests.events.factories_lunches import LunchFactory
 from tests.factories import StaffFactory
 from tests.ideas.factories_board import IdeaFactory
@@ -58,28 +57,24 @@ def _seeded_school_with_uploads() -> School:
     teacher = Staff.objects.get(email="teacher@oakfield.example")
     teacher.learning_focus.add("Oracy", "Retrieval practice")
     teacher.user_permissions.add(Permission.objects.get(codename="view_school"))
-    _add_a_feature_export_school_never_names(school, teacher)
+    _add_an_edition_export(school, teacher)
     return school
 
 
-def _add_a_feature_export_school_never_names(school, author) -> None:
-    """Scrapbook-shaped rows: an article with tags and an image, an edition of
-    articles (M2M) and its generated PDF in a storage of its own."""
-    article = Article.objects.create(school=school, author=author, title="Cold calling, kindly")
-    article.tags.add("Questioning")
-    picture = ArticleImage(article=article, caption="The board after the lesson")
-    picture.image.save("board.png", ContentFile(b"\x89PNG\r\n\x1a\n not really"), save=True)
-    edition = Edition.objects.create(school=school, title="Spring term")
-    edition.articles.add(article)
-    export = EditionExport(edition=edition)
-    export.pdf.save("spring.pdf", ContentFile(b"%PDF-1.7 the edition"), save=True)
+def _add_an_edition_export(school, author) -> None:
+    """The demo has scrapbook photos and a cover; add a finished export file too."""
+    edition = Edition.objects.filter(school=school).first()
+    export = EditionExport(edition=edition, format="pdf", made_for_version="demo", status="done")
+    export.file.save("autumn.pdf", ContentFile(b"%PDF-1.7 the edition"), save=True)
 
 
 def test_a_seeded_school_round_trips_every_row_and_every_file(tmp_path, settings):
     school = _seeded_school_with_uploads()
     before = _snapshot()
     files_before = _media()
-    assert len(files_before) == 5
+    photos = ArticleImage.objects.filter(article__school=school).count()
+    # Three slide decks, each photo with its print copy, the cover and the export.
+    assert len(files_before) == 3 + 2 * photos + 1 + 1
     archive = tmp_path / "oakfield.zip"
 
     call_command("export_school", school.urn, output=str(archive), stdout=None)
@@ -94,10 +89,8 @@ def test_a_seeded_school_round_trips_every_row_and_every_file(tmp_path, settings
     assert sum(len(rows) for rows in after.values()) > 600
     assert _media() == files_before
     assert (tmp_path / "restored-media" / Input.objects.exclude(file="").first().file.name).exists()
-    assert (tmp_path / "restored-media" / "private" / EditionExport.objects.get().pdf.name).exists()
-    assert [name.lower() for name in Edition.objects.get().articles.get().tags.names()] == [
-        "questioning"
-    ]
+    assert (tmp_path / "restored-media" / EditionExport.objects.get().file.name).exists()
+    assert Edition.objects.get().articles.count() == 12
 
 
 def test_new_rows_after_a_restore_get_fresh_ids(tmp_path):
