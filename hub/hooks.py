@@ -68,3 +68,14 @@ register_home_panel(
     order=50, template_name="hub/_celebrations_panel.html", get_context=latest_celebrations_panel
 )
 register_demo_seeder(order=90, name="hub.moderation", seed=seed_moderation)
+
+
+def _register_scale() -> None:
+    from hub.registry import register_scale_generator
+    from hub.scale import generate_audit
+
+    # Last: it logs the hiding of whatever the features generated.
+    register_scale_generator(order=90, name="hub.audit", generate=generate_audit)
+
+
+_register_scale()
