@@ -39,7 +39,11 @@ def _contribution_state(rng: random.Random) -> tuple[str, str]:
     status = Status.HIDDEN if rng.random() < 0.03 else Status.PUBLISHED
     roll = rng.random()
     visibility = (
-        Visibility.PUBLIC if roll < 0.05 else Visibility.NETWORK if roll < 0.2 else Visibility.SCHOOL
+        Visibility.PUBLIC
+        if roll < 0.05
+        else Visibility.NETWORK
+        if roll < 0.2
+        else Visibility.SCHOOL
     )
     return status, visibility
 

@@ -5,7 +5,6 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from hub.lib.bulk import bulk_insert, sentence
-from hub.models import Status
 from ideas.models import PUBLISH_TIME, REPLIES_OPEN_FOR, Question, Reply, RotaTurn, TurnState
 from ideas.scale_board import _contribution_state
 

@@ -1,4 +1,7 @@
-"""Network-scale benchmark data: `manage.py seed_scale --schools 500 --staff-per-school 80 --weeks 150`."""
+"""Network-scale benchmark data, e.g. for bench/pages.sh at full size:
+
+manage.py seed_scale --schools 500 --staff-per-school 80 --weeks 150
+"""
 
 import random
 import time
