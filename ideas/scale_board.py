@@ -74,7 +74,25 @@ def _ideas(schools, staff_by_school, weeks, rng) -> list[Idea]:
                         celebration_note="Thank you for sharing this." if celebrated else "",
                     )
                 )
+    _celebrate_picks(ideas, now)
     return bulk_insert(Idea, ideas)
+
+
+def _first_shared(ideas) -> dict[tuple[int, object], Idea]:
+    """The idea each school picks as Idea of the Week: its week's first shared one."""
+    first: dict[tuple[int, object], Idea] = {}
+    for idea in ideas:
+        if idea.status == Status.PUBLISHED:
+            first.setdefault((idea.school_id, idea.week), idea)
+    return first
+
+
+def _celebrate_picks(ideas, now) -> None:
+    """Every pick is celebrated too, so the home page's celebrations panel has the
+    same shape (newest three, all ideas) at any size: equal query counts."""
+    for idea in _first_shared(ideas).values():
+        idea.celebrated_at = min(idea.created_at + timedelta(minutes=30), now)
+        idea.celebration_note = "Our Idea of the Week: thank you!"
 
 
 def _responses(ideas, staff_by_school, rng) -> tuple[list[Reaction], list[Comment]]:
@@ -117,10 +135,6 @@ def _responses(ideas, staff_by_school, rng) -> tuple[list[Reaction], list[Commen
 
 def _picks(ideas, staff_by_school, rng) -> list[IdeaOfTheWeek]:
     """One Idea of the Week per school and week, picked by the headteacher."""
-    first_shared: dict[tuple[int, object], Idea] = {}
-    for idea in ideas:
-        if idea.status == Status.PUBLISHED:
-            first_shared.setdefault((idea.school_id, idea.week), idea)
     return [
         IdeaOfTheWeek(
             school_id=school_id,
@@ -128,9 +142,9 @@ def _picks(ideas, staff_by_school, rng) -> list[IdeaOfTheWeek]:
             idea=idea,
             picked_by=staff_by_school[school_id][0],
             reason="Simple, and everyone can use it tomorrow.",
-            picked_at=idea.created_at + timedelta(minutes=30),
+            picked_at=idea.celebrated_at,
         )
-        for (school_id, week), idea in first_shared.items()
+        for (school_id, week), idea in _first_shared(ideas).items()
     ]
 
 
