@@ -3,22 +3,25 @@
 #
 #   bench/pages.sh                 # both sizes (small is seeded here if empty)
 #   BENCH_SIZES=small bench/pages.sh
-#   BENCH_DURATION=5s bench/pages.sh
+#   BENCH_DURATION=10s BENCH_ROUNDS=5 bench/pages.sh
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres) with the databases
 # staffroom_bench_small and staffroom_bench_large; seed the large one first:
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/staffroom_bench_large \
 #     .venv/bin/python manage.py migrate && \
 #     .venv/bin/python manage.py seed_scale --schools 500 --staff-per-school 80 --weeks 150
-# For each size it starts gunicorn (2 workers, DEBUG off, loopback only), runs wrk
-# (2 threads, 8 connections) on each page of bench/pages.py, stops gunicorn, prints
-# query counts, and writes bench/out/<size>.tsv; then prints the comparison.
+# It starts one gunicorn per size (2 workers each, DEBUG off, loopback only), then
+# runs wrk (2 threads, 8 connections) on each page of bench/pages.py at each size
+# back to back, for a few rounds; the median of the rounds goes to
+# bench/out/<size>.tsv with the page's query count, then the comparison is printed.
+# Everything stops by itself (wrk is time-bounded; the servers are killed on exit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=.venv/bin/python
 PORT=${BENCH_PORT:-8765}
-DURATION=${BENCH_DURATION:-10s}
+DURATION=${BENCH_DURATION:-5s}
+ROUNDS=${BENCH_ROUNDS:-3}
 SIZES=${BENCH_SIZES:-small large}
 PG=${BENCH_PG:-postgres://postgres@127.0.0.1:5432}
 SMALL_SEED=(--schools 5 --staff-per-school 80 --weeks 10)
@@ -42,25 +45,27 @@ export STAFFROOM_STATIC_STORAGE=django.contrib.staticfiles.storage.StaticFilesSt
 export STAFFROOM_BENCH=1
 export PYTHONWARNINGS=ignore
 
-GUNICORN_PID=""
-stop_server() {
-  if [[ -n "$GUNICORN_PID" ]]; then
-    kill "$GUNICORN_PID" 2>/dev/null || true
-    wait "$GUNICORN_PID" 2>/dev/null || true
-    GUNICORN_PID=""
-  fi
+SERVER_PIDS=()
+stop_servers() {
+  for pid in "${SERVER_PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PIDS=()
 }
-trap stop_server EXIT
+trap stop_servers EXIT
 
+# One gunicorn per database (DATABASE_URL as exported when started).
 start_server() {
-  .venv/bin/gunicorn hub.wsgi --workers 2 --bind "127.0.0.1:$PORT" \
+  local port=$1
+  .venv/bin/gunicorn hub.wsgi --workers 2 --bind "127.0.0.1:$port" \
     --log-level warning --access-logfile /dev/null &
-  GUNICORN_PID=$!
+  SERVER_PIDS+=($!)
   for _ in $(seq 1 60); do
-    curl -s -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && return 0
+    curl -s -o /dev/null "http://127.0.0.1:$port/accounts/login/" && return 0
     sleep 0.5
   done
-  echo "gunicorn did not start" >&2
+  echo "gunicorn did not start on port $port" >&2
   exit 1
 }
 
@@ -76,6 +81,11 @@ done = function(summary, latency, requests)
 end
 LUA
 
+# Prepare every size and start one server per size, so that each page is measured
+# at both sizes back to back: this machine is shared, and its load drifts.
+declare -A PORT_OF=() COOKIE_OF=() QUERIES=() PATH_OF=()
+PAGE_NAMES=()
+n=0
 for size in $SIZES; do
   export DATABASE_URL="$PG/staffroom_bench_$size"
   $PY manage.py migrate -v0
@@ -88,37 +98,59 @@ for size in $SIZES; do
     fi
   fi
   $PY manage.py collectstatic --noinput -v0
-  echo
-  echo "=== $size data: $($PY manage.py shell -c 'from hub.models import School, Staff; print(School.objects.count(), "schools,", Staff.objects.count(), "staff")')"
-  mapfile -t PAGES < <($PY bench/pages.py paths)
-  COOKIE=$($PY bench/pages.py cookie)
-  declare -A QUERIES=()
+  echo "$size data: $($PY manage.py shell -v0 -c 'from hub.models import School, Staff; print(School.objects.count(), "schools,", Staff.objects.count(), "staff")')"
+  PAGE_NAMES=()
+  while read -r name path; do
+    PAGE_NAMES+=("$name")
+    PATH_OF[$size/$name]=$path
+  done < <($PY bench/pages.py paths)
+  COOKIE_OF[$size]=$($PY bench/pages.py cookie)
   while read -r name status count; do
-    QUERIES[$name]=$count
+    QUERIES[$size/$name]=$count
     [[ $status == 200 ]] || { echo "$name answered $status in the test client" >&2; exit 1; }
   done < <($PY bench/pages.py queries)
+  PORT_OF[$size]=$((PORT + n))
+  start_server "${PORT_OF[$size]}"
+  n=$((n + 1))
+done
 
-  start_server
-  : >"$OUT/$size.tsv"
-  printf '%-10s %-22s %8s %9s %9s %8s\n' page path req/s median p99 queries
-  for line in "${PAGES[@]}"; do
-    read -r name path <<<"$line"
-    url="http://127.0.0.1:$PORT$path"
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$url")
-    [[ $code == 200 ]] || { echo "$name ($path) answered $code, not 200" >&2; exit 1; }
-    wrk -t2 -c8 -d2s -H "Cookie: $COOKIE" "$url" >/dev/null  # warm up
-    read -r _ rps median p99 bad errors < <(
-      wrk -t2 -c8 -d"$DURATION" --timeout 10s -H "Cookie: $COOKIE" -s "$OUT/report.lua" "$url" |
-        grep '^RESULT'
-    )
-    if ((bad + errors > 0)); then
-      echo "$name: $bad non-2xx answers and $errors socket errors" >&2
-    fi
-    printf '%-10s %-22s %8.1f %7.1fms %7.1fms %8s\n' "$name" "$path" "$rps" "$median" "$p99" \
-      "${QUERIES[$name]}"
-    printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$median" "$p99" "${QUERIES[$name]}" >>"$OUT/$size.tsv"
+echo
+echo "wrk -t2 -c8 -d$DURATION per page and size, $ROUNDS rounds, sizes interleaved; median of rounds."
+: >"$OUT/rounds.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+  for name in "${PAGE_NAMES[@]}"; do
+    for size in $SIZES; do
+      url="http://127.0.0.1:${PORT_OF[$size]}${PATH_OF[$size/$name]}"
+      cookie="Cookie: ${COOKIE_OF[$size]}"
+      if ((round == 1)); then
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "$cookie" "$url")
+        [[ $code == 200 ]] || { echo "$size $name ($url) answered $code, not 200" >&2; exit 1; }
+        wrk -t2 -c8 -d1s -H "$cookie" "$url" >/dev/null # warm up
+      fi
+      read -r _ rps median p99 bad errors < <(
+        wrk -t2 -c8 -d"$DURATION" --timeout 10s -H "$cookie" -s "$OUT/report.lua" "$url" |
+          grep '^RESULT'
+      )
+      if ((bad + errors > 0)); then
+        echo "$size $name: $bad non-2xx answers and $errors socket errors" >&2
+      fi
+      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$size" "$name" "$rps" "$median" "$p99" \
+        >>"$OUT/rounds.tsv"
+      printf 'round %s %-6s %-10s %8.1f req/s %8.1f ms median %8.1f ms p99\n' \
+        "$round" "$size" "$name" "$rps" "$median" "$p99"
+    done
   done
-  stop_server
+done
+stop_servers
+
+for size in $SIZES; do
+  : >"$OUT/$size.tsv"
+  for name in "${PAGE_NAMES[@]}"; do
+    printf '%s\t%s\t%s\n' "$name" \
+      "$(awk -F'\t' -v s="$size" -v p="$name" '$2 == s && $3 == p {print $4, $5, $6}' \
+        "$OUT/rounds.tsv" | $PY -c 'import statistics, sys; rows = [list(map(float, line.split())) for line in sys.stdin]; print("\t".join(f"{statistics.median(col):.2f}" for col in zip(*rows)))')" \
+      "${QUERIES[$size/$name]}" >>"$OUT/$size.tsv"
+  done
 done
 
 if [[ -f $OUT/small.tsv && -f $OUT/large.tsv ]]; then
