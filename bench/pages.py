@@ -4,6 +4,7 @@ Run with the same environment as the server (DATABASE_URL, DJANGO_* ...):
     python bench/pages.py paths      # "name path" per page, the ceiling first
     python bench/pages.py cookie     # "sessionid=..." for the benchmark's user
     python bench/pages.py queries    # "name status queries" per page (test client)
+    python bench/pages.py cost       # median app CPU and wall ms per request, in-process
     python bench/pages.py explain    # EXPLAIN (ANALYZE, BUFFERS) of each page's slowest queries
     python bench/pages.py compare small.tsv large.tsv   # the closing table
 
@@ -11,6 +12,7 @@ To benchmark another page, add a line to PAGES.
 """
 
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -119,6 +121,24 @@ def cmd_queries() -> None:
         print(page.name, response.status_code, len(queries))
 
 
+def cmd_cost(repeats: str = "15") -> None:
+    """Per page, the median app CPU time and wall time of one request in this process
+    (test client, same database). CPU time barely moves with other processes' load,
+    so it compares pages and sizes where wrk on a busy shared machine cannot."""
+    user = bench_user()
+    client = signed_in_client(user)
+    for page in PAGES:
+        path = page.path(user)
+        client.get(path)
+        cpu, wall = [], []
+        for _ in range(int(repeats)):
+            started_cpu, started = time.process_time(), time.perf_counter()
+            client.get(path)
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            wall.append((time.perf_counter() - started) * 1000)
+        print(f"{page.name}\t{statistics.median(cpu):.1f}\t{statistics.median(wall):.1f}")
+
+
 def _plan(sql: str) -> tuple[float, list[str]]:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
@@ -178,6 +198,9 @@ def cmd_compare(small_path: str, large_path: str) -> None:
                 f"{name:<10} {size:<6}{float(rps):>8.1f}{float(median):>8.1f}ms{float(p99):>7.1f}ms"
                 f"{queries:>8}{share:>10.0f}%{ratio:>12}"
             )
+    _compare_costs(
+        Path(small_path).with_suffix(".cost.tsv"), Path(large_path).with_suffix(".cost.tsv")
+    )
     print()
     for name, throughput_ok, latency_ok, queries in verdicts:
         same_queries = small[name][3] == queries
@@ -188,6 +211,23 @@ def cmd_compare(small_path: str, large_path: str) -> None:
         )
 
 
+def _compare_costs(small_path: Path, large_path: Path) -> None:
+    """The same comparison from in-process app CPU time per request (see cmd_cost)."""
+    if not (small_path.exists() and large_path.exists()):
+        return
+    small, large = _read(str(small_path)), _read(str(large_path))
+    print()
+    print("App CPU per request (median, in-process; ceiling share = ceiling CPU / page CPU)")
+    print(f"{'page':<10}{'small ms':>10}{'large ms':>10}{'large/small':>12}{'of ceiling':>11}")
+    for name in small:
+        cpu_small, cpu_large = float(small[name][0]), float(large[name][0])
+        share = float(large["ceiling"][0]) / cpu_large * 100
+        print(
+            f"{name:<10}{cpu_small:>10.1f}{cpu_large:>10.1f}{cpu_large / cpu_small:>11.2f}x"
+            f"{share:>10.0f}%"
+        )
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:] or ["paths"]
     {
@@ -195,5 +235,6 @@ if __name__ == "__main__":
         "cookie": cmd_cookie,
         "queries": cmd_queries,
         "explain": cmd_explain,
+        "cost": cmd_cost,
         "compare": cmd_compare,
     }[command](*args)

@@ -144,6 +144,10 @@ done
 stop_servers
 
 for size in $SIZES; do
+  DATABASE_URL="$PG/staffroom_bench_$size" $PY bench/pages.py cost >"$OUT/$size.cost.tsv"
+done
+
+for size in $SIZES; do
   : >"$OUT/$size.tsv"
   for name in "${PAGE_NAMES[@]}"; do
     printf '%s\t%s\t%s\n' "$name" \
