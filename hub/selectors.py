@@ -9,6 +9,7 @@ from datetime import date, datetime
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import CharField, Count, Q, Value
+from django.db.models.query import EmptyQuerySet
 
 from hub.lib.terms import day_bounds
 from hub.models import Flag, RoleGroup, Staff, Status
@@ -99,7 +100,8 @@ def celebrated_index(viewer, *, author=None, newest: int | None = None):
         key = Value(kind.model._meta.label_lower, output_field=CharField())
         part = rows.annotate(kind_key=key).values("kind_key", "pk", "celebrated_at")
         part = part.order_by("-celebrated_at", "-pk")
-        parts.append(part[:newest] if newest is not None else part.order_by())
+        if not isinstance(part, EmptyQuerySet):  # no school: nothing to show
+            parts.append(part[:newest] if newest is not None else part.order_by())
     if not parts:
         return []
     if len(parts) == 1:
