@@ -75,3 +75,14 @@ register_home_panel(
 )
 register_demo_seeder(order=90, name="hub.moderation", seed=seed_moderation)
 register_periodic_job(name="hub.recover_abandoned_tasks", run=recover_abandoned_tasks)
+
+
+def _register_scale() -> None:
+    from hub.registry import register_scale_generator
+    from hub.scale import generate_audit
+
+    # Last: it logs the hiding of whatever the features generated.
+    register_scale_generator(order=90, name="hub.audit", generate=generate_audit)
+
+
+_register_scale()

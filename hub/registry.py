@@ -175,3 +175,32 @@ def register_profile_section(*, order: int, template_name: str, get_context: Cal
 
 def profile_sections() -> list[ProfileSection]:
     return sorted(_profile_sections.values())
+
+
+# --- Network-scale benchmark data (manage.py seed_scale) ---
+
+
+@dataclass(frozen=True, order=True)
+class ScaleGenerator:
+    """Bulk-writes one feature's rows for `seed_scale`.
+
+    `generate(schools, staff_by_school, weeks, rng)` gets a chunk of schools,
+    {school_id: [Staff]} (the first of each school is its headteacher and a
+    moderator), the Mondays to fill (oldest first, this week last) and a
+    random.Random; it writes with bulk inserts and returns how many rows it wrote.
+    """
+
+    order: int
+    name: str = field(compare=False)
+    generate: Callable[..., int] = field(compare=False)
+
+
+_scale_generators: dict[str, ScaleGenerator] = {}
+
+
+def register_scale_generator(*, order: int, name: str, generate: Callable) -> None:
+    _scale_generators[name] = ScaleGenerator(order, name, generate)
+
+
+def scale_generators() -> list[ScaleGenerator]:
+    return sorted(_scale_generators.values())

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import CharField, Count, Q, Value
+from django.db.models.query import EmptyQuerySet
 
 from hub.lib.terms import day_bounds
 from hub.models import Flag, RoleGroup, Staff, Status
@@ -78,9 +80,16 @@ class Celebrated:
     item: object
 
 
-def celebrated_index(viewer, *, author=None):
+def celebrated_index(viewer, *, author=None, newest: int | None = None):
     """(kind key, pk, celebrated_at) rows of every celebrated contribution the viewer
-    may see, across kinds, newest first: one UNION query, ready to paginate."""
+    may see, across kinds, newest first: one UNION query, ready to paginate.
+
+    With `newest`, each kind gives only its newest few: PostgreSQL then walks each
+    kind's celebrated_rows_index and stops, instead of sorting every celebrated row
+    the viewer may see (4,000 at 500 schools: 85 ms for the home page's three).
+    """
+    if not connection.features.supports_slicing_ordering_in_compound:
+        newest = None  # SQLite: no LIMIT inside a UNION; its tables are small anyway
     parts = []
     for kind in contribution_kinds():
         rows = kind.model.objects.visible_to(viewer).filter(
@@ -89,13 +98,14 @@ def celebrated_index(viewer, *, author=None):
         if author is not None:
             rows = rows.filter(author_id=author.pk)
         key = Value(kind.model._meta.label_lower, output_field=CharField())
-        parts.append(
-            rows.order_by().annotate(kind_key=key).values("kind_key", "pk", "celebrated_at")
-        )
+        part = rows.annotate(kind_key=key).values("kind_key", "pk", "celebrated_at")
+        part = part.order_by("-celebrated_at", "-pk")
+        if not isinstance(part, EmptyQuerySet):  # no school: nothing to show
+            parts.append(part[:newest] if newest is not None else part.order_by())
     if not parts:
         return []
     if len(parts) == 1:
-        return parts[0].order_by("-celebrated_at", "-pk")
+        return parts[0] if newest is not None else parts[0].order_by("-celebrated_at", "-pk")
     return parts[0].union(*parts[1:], all=True).order_by("-celebrated_at", "-pk")
 
 
@@ -122,8 +132,9 @@ def load_celebrated(rows) -> list[Celebrated]:
 
 
 def latest_celebrations(viewer, *, limit: int = 3) -> list[Celebrated]:
-    index = celebrated_index(viewer)
-    return load_celebrated(index[:limit]) if index else []
+    # Slice, never test the queryset for truth: `if index` would fetch every
+    # celebrated row the viewer may see (4,000 at 500 schools) to show three.
+    return load_celebrated(celebrated_index(viewer, newest=limit)[:limit])
 
 
 def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]:
@@ -131,8 +142,7 @@ def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]
 
     Scoped to what `viewer` may see (defaults to the staff member themselves).
     """
-    index = celebrated_index(viewer or staff, author=staff)
-    return load_celebrated(index[:limit]) if index else []
+    return load_celebrated(celebrated_index(viewer or staff, author=staff, newest=limit)[:limit])
 
 
 @dataclass

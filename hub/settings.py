@@ -39,6 +39,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env_str("STAFFROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# bench/pages.sh only: routes /bench/ceiling/, the bare page every page is measured against.
+STAFFROOM_BENCH = env_bool("STAFFROOM_BENCH", False)
 
 INSTALLED_APPS = [
     "hub.apps.HubConfig",

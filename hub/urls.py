@@ -80,6 +80,11 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
 ]
 
+if settings.STAFFROOM_BENCH:
+    from hub.views.bench import ceiling
+
+    urlpatterns += [path("bench/ceiling/", ceiling, name="bench_ceiling")]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -9,6 +9,7 @@ from hub.registry import (
     register_home_panel,
     register_participation_metric,
     register_periodic_job,
+    register_scale_generator,
 )
 
 HOME_PANEL_LUNCHES = 3
@@ -22,6 +23,12 @@ def home_panel_context(staff) -> dict:
     return {"next_lunches": list(upcoming)}
 
 
+def _generate_scale(schools, staff_by_school, weeks, rng) -> int:
+    from events.scale import generate_lunches
+
+    return generate_lunches(schools, staff_by_school, weeks, rng)
+
+
 def _register() -> None:
     from events.models import Input, Takeaway
 
@@ -33,6 +40,7 @@ def _register() -> None:
         get_context=home_panel_context,
     )
     register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
+    register_scale_generator(order=30, name="events.lunches", generate=_generate_scale)
     register_periodic_job(name="events.remind_lunch_attendees", run=jobs.remind_lunch_attendees)
     register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunches)
     from events import insights

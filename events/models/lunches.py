@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.models import Contribution, SchoolScopedQuerySet
+from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = ["Input", "InputKind", "Lunch", "LunchQuerySet", "Takeaway", "MAX_INPUTS_PER_LUNCH"]
 
@@ -85,8 +85,12 @@ class Input(Contribution):
 
     class Meta:
         ordering = ["created_at"]
-        # The lunch page lists a lunch's inputs.
-        indexes = [models.Index(fields=["lunch", "status"], name="input_lunch_status")]
+        indexes = [
+            # The lunch page lists a lunch's inputs.
+            models.Index(fields=["lunch", "status"], name="input_lunch_status"),
+            # Home page's celebrations panel and the celebrations wall.
+            celebrated_rows_index(),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -115,8 +119,12 @@ class Takeaway(Contribution):
 
     class Meta:
         ordering = ["created_at"]
-        # The lunch page lists a past lunch's takeaways.
-        indexes = [models.Index(fields=["lunch", "status"], name="takeaway_lunch_status")]
+        indexes = [
+            # The lunch page lists a past lunch's takeaways.
+            models.Index(fields=["lunch", "status"], name="takeaway_lunch_status"),
+            # Home page's celebrations panel and the celebrations wall.
+            celebrated_rows_index(),
+        ]
 
     def __str__(self) -> str:
         return self.text

@@ -48,6 +48,22 @@ class ContributionQuerySet(models.QuerySet):
         return self.filter(status=Status.SUBMITTED)
 
 
+def celebrated_rows_index() -> models.Index:
+    """Every contribution model's Meta.indexes needs this one.
+
+    The home page's celebrations panel and the celebrations wall
+    (hub.selectors.celebrated_index) want the newest celebrated rows of every
+    kind; without it PostgreSQL reads each whole table (EXPLAIN at 500 schools:
+    Seq Scan on ideas_reply, 397,232 rows removed by filter). In the order the
+    selector sorts by, so a scan can stop after a few rows; partial, so it stays small.
+    """
+    return models.Index(
+        fields=["-celebrated_at", "-id"],
+        name="%(app_label)s_%(class)s_celeb",
+        condition=Q(celebrated_at__isnull=False),
+    )
+
+
 class Contribution(models.Model):
     """Abstract base: author, school, moderation state, visibility, celebration.
 

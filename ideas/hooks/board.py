@@ -67,3 +67,13 @@ def _register_insights() -> None:
 
 
 _register_insights()
+
+
+def _register_scale() -> None:
+    from hub.registry import register_scale_generator
+    from ideas.scale_board import generate_board
+
+    register_scale_generator(order=10, name="ideas.board", generate=generate_board)
+
+
+_register_scale()

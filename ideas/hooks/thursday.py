@@ -63,3 +63,13 @@ def _question_this_week(school, week_start, week_end):
 register_digest_section(
     order=20, template_name="ideas/thursday/_digest.html", get_context=_question_this_week
 )
+
+
+def _register_scale() -> None:
+    from hub.registry import register_scale_generator
+    from ideas.scale_thursday import generate_thursday
+
+    register_scale_generator(order=20, name="ideas.thursday", generate=generate_thursday)
+
+
+_register_scale()

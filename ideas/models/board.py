@@ -7,7 +7,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from hub.models import Contribution, SchoolScopedQuerySet
+from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = [
     "Comment",
@@ -59,6 +59,12 @@ class Idea(Contribution):
         indexes = [
             # The board: one school's week of shared ideas, newest first.
             models.Index(fields=["school", "week", "status"], name="idea_board_week_idx"),
+            # Home page's celebrations panel and the celebrations wall.
+            celebrated_rows_index(),
+            # Participation dashboard: a school's ideas in a date range. Without it
+            # PostgreSQL ANDs the school and created_at indexes, reading every
+            # school's ideas of the term (22,302 index entries for 30 rows at 500 schools).
+            models.Index(fields=["school", "created_at"], name="idea_school_created_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="idea_title_not_empty"),
@@ -93,6 +99,8 @@ class Reaction(Contribution):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # Home page's celebrations panel and the celebrations wall.
+        indexes = [celebrated_rows_index()]
         constraints = [
             models.UniqueConstraint(
                 fields=["idea", "author", "kind"], name="reaction_one_of_each_kind_per_person"
@@ -125,6 +133,8 @@ class Comment(Contribution):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # Home page's celebrations panel and the celebrations wall.
+        indexes = [celebrated_rows_index()]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="comment_text_not_empty"),
         ]

@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from hub.models import Contribution, SchoolScopedQuerySet, Status
+from hub.models import Contribution, SchoolScopedQuerySet, Status, celebrated_rows_index
 
 __all__ = [
     "Article",
@@ -79,6 +79,7 @@ class Article(Contribution):
         indexes = [
             # The scrapbook page and edition picker: a school's approved articles, newest first.
             models.Index(fields=["school", "status", "-created_at"], name="article_school_status"),
+            celebrated_rows_index(),
         ]
 
     def __str__(self) -> str:

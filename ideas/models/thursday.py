@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from hub.models import Contribution, SchoolScopedQuerySet
+from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = [
     "BuildsOn",
@@ -190,6 +190,8 @@ class Question(Contribution):
         indexes = [
             # Thinking Thursday page and archive: a school's questions, newest first.
             models.Index(fields=["school", "-publish_at"], name="question_school_publish_idx"),
+            # Home page's celebrations panel and the celebrations wall.
+            celebrated_rows_index(),
         ]
 
     def __str__(self) -> str:
@@ -234,6 +236,8 @@ class Reply(Contribution):
         indexes = [
             # Question page: a question's replies in order, top-level first.
             models.Index(fields=["question", "parent", "created_at"], name="reply_question_idx"),
+            # Home page's celebrations panel and the celebrations wall.
+            celebrated_rows_index(),
         ]
 
     def __str__(self) -> str:
