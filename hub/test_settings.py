@@ -14,11 +14,10 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Test-only apps with concrete contributions standing in for the features:
-# contrib_app (scoping and moderation), insights_app (dashboard, digest),
-# leaders_app (moderation queue, flags, celebrations).
+# leaders_app (scoping, moderation queue, flags, celebrations) and
+# insights_app (dashboard, digest, profiles).
 INSTALLED_APPS = [  # noqa: F405
     *INSTALLED_APPS,  # noqa: F405
-    "tests.contrib_app.apps.ContribAppConfig",
     "tests.insights_app.apps.InsightsAppConfig",
     "tests.leaders_app.apps.LeadersAppConfig",
 ]

@@ -1,7 +1,7 @@
 """Building test-only Notes (a concrete Contribution) in any state."""
 
 from hub.models import Status, Visibility
-from tests.contrib_app.models import Note
+from tests.leaders_app.models import Note
 
 
 def note(author, text="An idea", status=Status.PUBLISHED, visibility=Visibility.SCHOOL, **extra):

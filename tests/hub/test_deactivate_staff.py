@@ -1,8 +1,8 @@
 from django.urls import reverse
 
 from hub.models import Invitation, Staff
-from tests.contrib_app.models import Note
 from tests.factories import PASSWORD
+from tests.leaders_app.models import Note
 
 
 def deactivate(client, member):

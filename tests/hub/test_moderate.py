@@ -6,7 +6,7 @@ from tests.hub.notes import note
 
 
 def url(item, action):
-    return reverse("hub:moderate", args=["contrib_app.note", item.pk, action])
+    return reverse("hub:moderate", args=["leaders_app.note", item.pk, action])
 
 
 def test_a_moderator_approves_from_the_queue(client_for, moderator, staff, notes_registered):
@@ -17,7 +17,7 @@ def test_a_moderator_approves_from_the_queue(client_for, moderator, staff, notes
     assert response.url == reverse("hub:moderation_queue")
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED
-    assert "You approved “Waiting”." in client.get(response.url).content.decode()
+    assert "You approved “Note: Waiting”." in client.get(response.url).content.decode()
 
 
 def test_hiding_without_a_reason_changes_nothing_and_says_why(

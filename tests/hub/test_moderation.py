@@ -20,7 +20,7 @@ def test_a_moderator_hides_with_a_reason_and_it_is_logged(moderator, staff):
     assert (entry.actor, entry.action, entry.target_title, entry.reason) == (
         moderator,
         "hide",
-        "Exit tickets",
+        "Note: Exit tickets",
         "Names a pupil",
     )
     assert (entry.from_status, entry.to_status, entry.school) == (
@@ -111,7 +111,7 @@ def test_only_shared_contributions_are_celebrated_by_moderators(moderator, staff
 
 
 def test_new_contributions_start_shared_or_waiting_by_the_schools_mode(school):
-    from tests.contrib_app.models import Note
+    from tests.leaders_app.models import Note
 
     assert Note.initial_status(school) == Status.PUBLISHED
     school.moderation_mode = "pre"

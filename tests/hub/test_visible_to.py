@@ -5,9 +5,9 @@ from django.contrib.auth.models import AnonymousUser
 
 from hub.access import get_editable_or_404, get_visible_or_404
 from hub.models import Status, Visibility
-from tests.contrib_app.models import Note
 from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.hub.notes import note
+from tests.leaders_app.models import Note
 
 
 def seen_by(person) -> set[str]:
