@@ -7,11 +7,12 @@ per extra registered metric.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 
+from hub.lib.terms import day_bounds
 from hub.lib.weeks import Week
 from hub.models import RoleGroup, Staff
 from hub.registry import contribution_kinds, participation_metrics
@@ -73,17 +74,9 @@ class Participation:
         return sum(1 for row in self.people if row.member.is_active and row.shared)
 
 
-def date_bounds(school, first_day: date, last_day: date) -> tuple[datetime, datetime]:
-    """Aware start (inclusive) and end (exclusive) of a range of school days."""
-    zone = school.zone
-    start = datetime.combine(first_day, time.min, tzinfo=zone)
-    end = datetime.combine(last_day + timedelta(days=1), time.min, tzinfo=zone)
-    return start, end
-
-
 def participation(*, school, first_day: date, last_day: date) -> Participation:
     """Counts per person, role group and week for a school between two days (inclusive)."""
-    start, end = date_bounds(school, first_day, last_day)
+    start, end = day_bounds(first_day, last_day, school.zone)
     columns: list[Column] = []
     per_person: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     per_day: dict[date, int] = defaultdict(int)
@@ -94,16 +87,10 @@ def participation(*, school, first_day: date, last_day: date) -> Participation:
             Column(key, kind.label_plural[:1].upper() + kind.label_plural[1:], is_sharing=True)
         )
         rows = (
-            kind.shared()
-            .filter(
-                school_id=school.pk,
-                created_at__gte=start,
-                created_at__lt=end,
-            )
+            kind.shared_between(school, start, end)
             .annotate(day=TruncDate("created_at", tzinfo=school.zone))
             .values("author_id", "day")
             .annotate(n=Count("pk"))
-            .order_by()
         )
         for row in rows:
             per_person[row["author_id"]][key] += row["n"]

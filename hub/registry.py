@@ -25,6 +25,14 @@ class ContributionKind:
         """Published contributions of this kind that count as sharing (a queryset)."""
         return self.model.objects.published().filter(self.counts_as_sharing)
 
+    def shared_between(self, school, start, end):
+        """What a school shared of this kind from `start` (inclusive) to `end` (exclusive)."""
+        return (
+            self.shared()
+            .filter(school_id=school.pk, created_at__gte=start, created_at__lt=end)
+            .order_by()
+        )
+
 
 @dataclass(frozen=True, order=True)
 class HomePanel:

@@ -170,17 +170,7 @@ def term_summary(school, start: date, end: date) -> TermSummary:
     lower, upper = day_bounds(start, end, school.zone)
     counts: dict[int, int] = defaultdict(int)
     for kind in contribution_kinds():
-        rows = (
-            kind.shared()
-            .filter(
-                school_id=school.pk,
-                created_at__gte=lower,
-                created_at__lt=upper,
-            )
-            .order_by()
-            .values("author_id")
-            .annotate(n=Count("pk"))
-        )
+        rows = kind.shared_between(school, lower, upper).values("author_id").annotate(n=Count("pk"))
         for row in rows:
             counts[row["author_id"]] += row["n"]
     people = Staff.objects.filter(school_id=school.pk).filter(
