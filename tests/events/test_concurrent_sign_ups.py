@@ -1,37 +1,18 @@
 """Forty people clicking "Sign up" at the same moment, each on their own connection."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from events.models import SignUp, SignUpState
 from events.services import cancel_sign_up, sign_up
+from tests.concurrency import run_at_once
 from tests.events.factories_lunches import LunchFactory, SignUpFactory
 from tests.factories import StaffFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def _all_at_once(action, people) -> list[Exception]:
-    start = threading.Barrier(len(people))
-    errors: list[Exception] = []
-
-    def run(person):
-        try:
-            start.wait()
-            action(person)
-        except Exception as error:  # collected so the test can show it
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(person,)) for person in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
+def _all_at_once(action, people) -> list[BaseException]:
+    return run_at_once(*(lambda person=person: action(person) for person in people))
 
 
 def test_forty_simultaneous_sign_ups_fill_ten_places_and_queue_thirty_in_order(school):

@@ -4,13 +4,11 @@ Real on PostgreSQL (two connections racing); on SQLite writes are serialised,
 and the conditional UPDATE on (status, version) still refuses the later one.
 """
 
-import threading
-
 import pytest
-from django.db import connection
 
 from hub import moderation
 from hub.models import AuditEntry, Flag, Status
+from tests.concurrency import run_at_once
 from tests.factories import SchoolFactory, StaffFactory
 from tests.hub.factories_leaders import NoteFactory
 from tests.leaders_app.models import Note
@@ -18,24 +16,8 @@ from tests.leaders_app.models import Note
 
 def race(*calls) -> list[str]:
     """Run the calls at once, each on its own database connection; return outcomes."""
-    barrier = threading.Barrier(len(calls))
-    outcomes: list[str] = []
-
-    def run(call):
-        try:
-            barrier.wait()
-            call()
-            outcomes.append("done")
-        except Exception as error:  # noqa: BLE001  (the outcome is what we assert)
-            outcomes.append(type(error).__name__)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(call,)) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    errors = run_at_once(*calls)
+    outcomes = [type(error).__name__ for error in errors] + ["done"] * (len(calls) - len(errors))
     return sorted(outcomes)
 
 

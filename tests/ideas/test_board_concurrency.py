@@ -2,43 +2,20 @@
 test database) writers queue on the database lock. The logic of each race is
 also tested with a mock in test_board_services.py."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from ideas.models import Idea, IdeaOfTheWeek
 from ideas.services import board as services
+from tests.concurrency import run_at_once
 from tests.factories import StaffFactory
 from tests.ideas.factories_board import IdeaFactory
-
-
-def run_together(*jobs) -> list[Exception]:
-    barrier = threading.Barrier(len(jobs))
-    errors: list[Exception] = []
-
-    def run(job):
-        try:
-            barrier.wait()
-            job()
-        except Exception as error:  # noqa: BLE001 - the test asserts there were none
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.mark.django_db(transaction=True)
 def test_two_moderators_picking_at_once_leave_one_idea_of_the_week(staff, moderator, school):
     deputy = StaffFactory(school=school, is_moderator=True)
     first, second = IdeaFactory(author=staff), IdeaFactory(author=staff)
-    errors = run_together(
+    errors = run_at_once(
         lambda: services.pick_idea_of_week(idea=first, actor=moderator),
         lambda: services.pick_idea_of_week(idea=second, actor=deputy),
     )
@@ -50,7 +27,7 @@ def test_two_moderators_picking_at_once_leave_one_idea_of_the_week(staff, modera
 @pytest.mark.django_db(transaction=True)
 def test_one_form_sent_twice_at_once_makes_one_idea(staff):
     values = {"title": "Hinge questions", "note": "All answer.", "tags": [], "colour": "blue"}
-    errors = run_together(
+    errors = run_at_once(
         lambda: services.idea_create(author=staff, **values),
         lambda: services.idea_create(author=staff, **values),
     )
