@@ -118,6 +118,12 @@ def sign_in(page: Page, person, password: str = PASSWORD) -> None:
     expect_accessible(page)
 
 
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_load_state("load")
+    expect_accessible(page)
+
+
 def screenshot(page: Page, name: str, *, phone: bool = False) -> Path:
     """Save a full-page screenshot (desktop, or 360 px wide) for a person to look at."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -6,17 +6,11 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from hub.models import Role, Status
-from tests.browser.conftest import expect_accessible, screenshot, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
 from tests.hub.factories_leaders import NoteFactory
 
 pytestmark = pytest.mark.urls("tests.leaders_app.urls")
-
-
-def sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state("load")
-    expect_accessible(page)
 
 
 def open_page(page, url: str) -> None:

@@ -6,14 +6,8 @@ import io
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import expect_accessible, screenshot, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.ideas.factories_scrapbook import photo_bytes
-
-
-def sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state("load")
-    expect_accessible(page)
 
 
 def test_an_article_goes_from_draft_to_a_printed_edition(

@@ -8,14 +8,8 @@ from playwright.sync_api import expect
 
 from hub.models import Role
 from ideas.models import Question, RotaTurn
-from tests.browser.conftest import expect_accessible, screenshot, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
-
-
-def sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state("load")
-    expect_accessible(page)
 
 
 def go(page, path: str) -> None:

@@ -1,8 +1,20 @@
-"""Reading the one-time link out of an invitation email."""
+"""Inviting a colleague as the staff pages do, and reading the one-time link out of the email."""
 
 import re
 
 from django.core import mail
+
+from hub import services
+
+
+def invite(school_admin):
+    return services.staff_invite(
+        school=school_admin.school,
+        email="nia@oakfield.example",
+        full_name="Nia New",
+        role="teacher",
+        invited_by=school_admin,
+    )
 
 
 def invitation_path(message=None) -> str:

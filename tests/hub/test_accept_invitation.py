@@ -6,19 +6,9 @@ from django.utils import timezone
 
 from hub import services
 from hub.models import Invitation
-from tests.hub.invitations import invitation_path
+from tests.hub.invitations import invitation_path, invite
 
 NEW_PASSWORD = "a-long-new-secret"
-
-
-def invite(school_admin):
-    return services.staff_invite(
-        school=school_admin.school,
-        email="nia@oakfield.example",
-        full_name="Nia New",
-        role="teacher",
-        invited_by=school_admin,
-    )
 
 
 def accept(client, path, password=NEW_PASSWORD, again=None):

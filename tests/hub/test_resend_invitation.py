@@ -3,21 +3,11 @@ from django.urls import reverse
 
 from hub import services
 from hub.models import Invitation
-from tests.hub.invitations import invitation_path
+from tests.hub.invitations import invitation_path, invite
 
 
 def resend(client, member):
     return client.post(reverse("hub:resend_invitation", args=[member.pk]))
-
-
-def invite(school_admin):
-    return services.staff_invite(
-        school=school_admin.school,
-        email="nia@oakfield.example",
-        full_name="Nia New",
-        role="teacher",
-        invited_by=school_admin,
-    )
 
 
 def test_a_new_link_is_sent_and_the_old_one_stops_working(client_for, school_admin, sends):
