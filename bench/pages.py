@@ -52,6 +52,13 @@ def _latest_past_lunch(user: Staff) -> str:
     return reverse("events:lunch_detail", args=[lunch.pk])
 
 
+def _latest_edition(user: Staff) -> str:
+    from ideas.models import Edition
+
+    edition = Edition.objects.visible_to(user).first()
+    return reverse("ideas:edition_detail", args=[edition.pk])
+
+
 @dataclass(frozen=True)
 class Page:
     name: str
@@ -66,7 +73,7 @@ PAGES = [
     Page("lunches", lambda user: reverse("events:lunches")),
     Page("lunch", _latest_past_lunch),
     Page("dashboard", lambda user: reverse("hub:dashboard")),
-    # After the scrapbook merges: Page("edition", lambda user: reverse(...)),
+    Page("edition", _latest_edition),
 ]
 
 

@@ -41,3 +41,13 @@ def _approved_this_week(school, week_start, week_end):
 register_digest_section(
     order=40, template_name="ideas/scrapbook/_digest.html", get_context=_approved_this_week
 )
+
+
+def _register_scale() -> None:
+    from hub.registry import register_scale_generator
+    from ideas.scale_scrapbook import generate_scrapbook
+
+    register_scale_generator(order=25, name="ideas.scrapbook", generate=generate_scrapbook)
+
+
+_register_scale()

@@ -6,7 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, F, Q
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
+from taggit.models import TaggedItem
 
 from events.models import Lunch, SignUp, SignUpState
 from hub.lib.weeks import Week
@@ -14,7 +16,17 @@ from hub.models import AuditEntry, Network, School, Staff, Status
 from hub.registry import contribution_kinds, scale_generators
 from hub.scale import SCALE_PASSWORD, scale_email
 from hub.views.bench import ceiling
-from ideas.models import Idea, IdeaOfTheWeek, Question, Reply, RotaTurn
+from ideas.models import (
+    Article,
+    Edition,
+    EditionArticle,
+    Idea,
+    IdeaOfTheWeek,
+    Question,
+    Reply,
+    RotaTurn,
+    word_budget,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +40,13 @@ def seed(**sizes) -> str:
 
 def test_every_feature_registers_a_generator_and_hub_names_none_of_them():
     names = [generator.name for generator in scale_generators()]
-    assert names == ["ideas.board", "ideas.thursday", "events.lunches", "hub.audit"]
+    assert names == [
+        "ideas.board",
+        "ideas.thursday",
+        "ideas.scrapbook",
+        "events.lunches",
+        "hub.audit",
+    ]
 
 
 def test_tiny_seed_fills_every_school_and_week_and_prints_timings():
@@ -83,6 +101,50 @@ def test_seeded_rows_pass_model_validation():
     for kind in contribution_kinds():
         for item in kind.model.objects.all()[:20]:
             item.full_clean(validate_unique=False, validate_constraints=True)
+
+
+def printed_rows(output: str, part: str) -> int:
+    line = next(line for line in output.splitlines() if line.startswith(part))
+    return int(line.split()[1].replace(",", ""))
+
+
+def test_the_scrapbook_gets_mostly_approved_articles_and_editions_of_approved_ones():
+    output = seed(staff_per_school=10, weeks=26)
+    articles = Article.objects.all()
+    entries = EditionArticle.objects.select_related("article", "edition")
+
+    shared = articles.filter(status=Status.PUBLISHED).count()
+    assert articles.count() / 2 < shared < articles.count()
+    celebrated = articles.filter(celebrated_at__isnull=False)
+    assert not celebrated.exclude(status=Status.PUBLISHED).exists()
+    assert all(article.word_count() <= word_budget(0) for article in articles)
+    assert not articles.filter(updated_at__gt=timezone.now()).exists()
+    assert Edition.objects.values("school").distinct().count() == 2
+    assert all(entry.article.status == Status.PUBLISHED for entry in entries)
+    assert all(entry.article.school_id == entry.edition.school_id for entry in entries)
+    for edition in Edition.objects.all():
+        edition.full_clean()
+    assert printed_rows(output, "ideas.scrapbook") == (
+        articles.count()
+        + Article.co_authors.through.objects.count()
+        + TaggedItem.objects.filter(content_type__model="article").count()
+        + Edition.objects.count()
+        + entries.count()
+    )
+
+
+def test_the_newest_edition_of_a_seeded_school_opens_for_its_headteacher(client):
+    seed(staff_per_school=10, weeks=13)
+    head = Staff.objects.get(email=scale_email(1, 0))
+    edition = Edition.objects.visible_to(head).first()
+    client.force_login(head)
+
+    response = client.get(reverse("ideas:edition_detail", args=[edition.pk]))
+
+    assert response.status_code == 200
+    assert edition.entries.exists()
+    for entry in edition.entries.select_related("article"):
+        assert entry.article.title.encode() in response.content
 
 
 def test_a_second_run_on_the_same_database_is_refused():
