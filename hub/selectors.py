@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import CharField, Count, Q, Value
 from django.db.models.query import EmptyQuerySet
 
+from hub.lib.compiled_sql import STAND_IN_AUTHOR_ID, StandInViewer, fetch_rows
 from hub.lib.terms import day_bounds
 from hub.models import Flag, RoleGroup, Staff, Status
 from hub.registry import ContributionKind, contribution_kinds
@@ -131,10 +132,32 @@ def load_celebrated(rows) -> list[Celebrated]:
     ]
 
 
+def _newest_celebrated(viewer, *, limit: int, author=None) -> list[Celebrated]:
+    """The newest `limit` celebrated contributions the viewer may see (of one author).
+
+    The UNION's SQL is compiled once per shape (see hub.lib.compiled_sql): building
+    it cost the home page 9 ms of Python on every request.
+    """
+    if not viewer.is_authenticated or viewer.school_id is None:
+        return []
+    stand_in = StandInViewer(is_moderator=viewer.is_moderator)
+    kinds = tuple(kind.model._meta.label_lower for kind in contribution_kinds())
+    shape = ("newest_celebrated", kinds, stand_in.is_moderator, author is not None, limit)
+
+    def build():
+        # Slice, never test the queryset for truth: `if index` would fetch every
+        # celebrated row the viewer may see (4,000 at 500 schools) to show three.
+        stand_in_author = Staff(pk=STAND_IN_AUTHOR_ID) if author is not None else None
+        return celebrated_index(stand_in, author=stand_in_author, newest=limit)[:limit]
+
+    bindings = {stand_in.pk: viewer.pk, stand_in.school_id: viewer.school_id}
+    if author is not None:
+        bindings[STAND_IN_AUTHOR_ID] = author.pk
+    return load_celebrated(fetch_rows(shape, build, bindings))
+
+
 def latest_celebrations(viewer, *, limit: int = 3) -> list[Celebrated]:
-    # Slice, never test the queryset for truth: `if index` would fetch every
-    # celebrated row the viewer may see (4,000 at 500 schools) to show three.
-    return load_celebrated(celebrated_index(viewer, newest=limit)[:limit])
+    return _newest_celebrated(viewer, limit=limit)
 
 
 def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]:
@@ -142,7 +165,7 @@ def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]
 
     Scoped to what `viewer` may see (defaults to the staff member themselves).
     """
-    return load_celebrated(celebrated_index(viewer or staff, author=staff, newest=limit)[:limit])
+    return _newest_celebrated(viewer or staff, author=staff, limit=limit)
 
 
 @dataclass

@@ -174,3 +174,33 @@ def test_the_demo_seeder_adds_flags_celebrations_and_an_audit_trail_once(moderat
     assert counts == (2, 3, 6)
     seed_moderation(school=school, staff=staff, rng=random.Random(1))
     assert Flag.objects.count() == 2 and AuditEntry.objects.count() == 6
+
+
+def test_the_newest_celebrations_compile_once_and_bind_each_viewer(
+    moderator, staff, outsider, monkeypatch
+):
+    """The home panel's UNION is built once per shape; each viewer's ids are bound to it."""
+    from hub import selectors
+    from hub.lib import compiled_sql
+
+    monkeypatch.setattr(compiled_sql, "_compiled", {})
+    builds = []
+    real_index = selectors.celebrated_index
+    monkeypatch.setattr(
+        selectors,
+        "celebrated_index",
+        lambda *args, **kwargs: builds.append(1) or real_index(*args, **kwargs),
+    )
+    ours = note_by_colleague(staff.school, text="Our idea")
+    moderation.celebrate(ours, actor=moderator, note="x")
+    theirs = note_by_colleague(outsider.school, text="Their idea")
+    moderation.celebrate(
+        theirs, actor=StaffFactory(school=outsider.school, is_moderator=True), note="x"
+    )
+
+    assert [c.item for c in selectors.latest_celebrations(staff)] == [ours]
+    assert [c.item for c in selectors.latest_celebrations(outsider)] == [theirs]
+    assert [c.item for c in selectors.latest_celebrations(staff)] == [ours]
+    assert len(builds) == 1
+    assert [c.item for c in celebrations_for(ours.author, viewer=staff)] == [ours]
+    assert celebrations_for(theirs.author, viewer=staff) == []
