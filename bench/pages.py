@@ -136,7 +136,9 @@ def cmd_cost(repeats: str = "15") -> None:
     client = signed_in_client(user)
     for page in PAGES:
         path = page.path(user)
-        client.get(path)
+        status = client.get(path).status_code
+        if status != 200:
+            sys.exit(f"{page.name}: {path} answered {status}, not 200; check the environment.")
         cpu, wall = [], []
         for _ in range(int(repeats)):
             started_cpu, started = time.process_time(), time.perf_counter()
