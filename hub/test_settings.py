@@ -13,12 +13,11 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Serve static files straight from the finders; no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Test-only apps with concrete contributions standing in for the features:
-# leaders_app (scoping, moderation queue, flags, celebrations) and
-# insights_app (dashboard, digest, profiles).
+# A test-only app whose concrete contributions stand in for the features, so
+# hub's leaders' tools (scoping, moderation queue, flags, celebrations,
+# dashboard, digest, profiles) are tested without the feature apps.
 INSTALLED_APPS = [  # noqa: F405
     *INSTALLED_APPS,  # noqa: F405
-    "tests.insights_app.apps.InsightsAppConfig",
     "tests.leaders_app.apps.LeadersAppConfig",
 ]
 

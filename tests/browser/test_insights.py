@@ -6,7 +6,8 @@ from hub.models import EmailPreference, Role
 from hub.notifications import notify
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import StaffFactory
-from tests.hub.factories_insights import NoteFactory, ReplyFactory, attended
+from tests.hub.factories_insights import ReplyFactory, attended
+from tests.hub.factories_leaders import NoteFactory
 
 
 def person_counts(page, name: str):
@@ -36,7 +37,7 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
         person_counts(page, "Alice Teacher")
         >= {
             "Role": "Teacher",
-            "Memos": "3",
+            "Notes": "3",
             "Replies": "0",
             "Sessions attended": "0",
             "Shared": "3",
@@ -46,7 +47,7 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
         person_counts(page, "Tariq Assistant")
         >= {
             "Role": "Teaching assistant",
-            "Memos": "1",
+            "Notes": "1",
             "Replies": "1",
             "Sessions attended": "1",
             "Shared": "2",
@@ -103,7 +104,7 @@ def test_staff_sees_their_notifications_and_chooses_the_weekly_digest(page, staf
 
 
 def test_a_profile_shows_what_a_colleague_shared(page, staff, moderator):
-    NoteFactory(author=staff, title="Cold-calling with names")
+    NoteFactory(author=staff, text="Cold-calling with names")
     staff.learning_focus.add("questioning")
 
     sign_in(page, moderator)

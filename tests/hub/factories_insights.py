@@ -1,4 +1,5 @@
-"""Factories for the test-only contribution kinds in tests/insights_app."""
+"""Replies, attendance and bulk notes for the dashboard, digest and profile tests
+(test-only kinds in tests/leaders_app; single notes come from factories_leaders)."""
 
 from datetime import datetime
 
@@ -7,17 +8,7 @@ from factory.django import DjangoModelFactory
 
 from hub.models import Status
 from tests.factories import StaffFactory
-from tests.insights_app.models import Attendance, Note, Reply
-
-
-class NoteFactory(DjangoModelFactory):
-    class Meta:
-        model = Note
-
-    author = factory.SubFactory(StaffFactory)
-    school = factory.LazyAttribute(lambda note: note.author.school)
-    title = factory.Sequence(lambda n: f"Note {n}")
-    status = Status.PUBLISHED
+from tests.leaders_app.models import Attendance, Note, Reply
 
 
 class ReplyFactory(DjangoModelFactory):
@@ -47,9 +38,9 @@ def many_notes(*, authors: list, count: int, moment: datetime) -> None:
         Note(
             author=authors[i % len(authors)],
             school=authors[i % len(authors)].school,
-            title=f"Bulk {i}",
+            text=f"Bulk {i}",
             status=Status.PUBLISHED,
         )
         for i in range(count)
     )
-    Note.objects.filter(title__startswith="Bulk ").update(created_at=moment)
+    Note.objects.filter(text__startswith="Bulk ").update(created_at=moment)

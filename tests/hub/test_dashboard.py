@@ -11,13 +11,8 @@ from hub.models import Role, RoleGroup, Status
 from hub.participation import participation
 from hub.registry import contribution_kinds, participation_metrics
 from tests.factories import StaffFactory
-from tests.hub.factories_insights import (
-    NoteFactory,
-    ReplyFactory,
-    attended,
-    many_notes,
-    posted_at,
-)
+from tests.hub.factories_insights import ReplyFactory, attended, many_notes, posted_at
+from tests.hub.factories_leaders import NoteFactory
 
 LONDON = ZoneInfo("Europe/London")
 IN_TERM = datetime(2026, 10, 7, 12, 0, tzinfo=LONDON)
@@ -43,10 +38,10 @@ def test_it_counts_each_kind_and_extra_metric_per_person(school, staff, ta):
     data = counts_of(school)
 
     rows = {row.member: row for row in data.people}
-    assert rows[staff].count_of("insights_app.note") == 2
+    assert rows[staff].count_of("leaders_app.note") == 2
     assert rows[staff].shared == 2
-    assert rows[ta].count_of("insights_app.reply") == 1
-    assert rows[ta].count_of("insights_app.attendance") == 1
+    assert rows[ta].count_of("leaders_app.reply") == 1
+    assert rows[ta].count_of("leaders_app.attendance") == 1
     assert rows[ta].shared == 1
 
 
@@ -77,7 +72,7 @@ def test_role_groups_add_up_their_people(school, staff, ta, moderator):
 
     groups = {group.group: group for group in counts_of(school).groups}
 
-    assert groups[RoleGroup.TEACHING_ASSISTANTS].counts["insights_app.note"] == 2
+    assert groups[RoleGroup.TEACHING_ASSISTANTS].counts["leaders_app.note"] == 2
     assert groups[RoleGroup.TEACHING_ASSISTANTS].sharers == 1
     assert groups[RoleGroup.TEACHERS].people == 1
     assert groups[RoleGroup.LEADERS].people == 1
@@ -163,7 +158,7 @@ def test_the_csv_has_a_row_per_person_and_defuses_formulas(client_for, moderator
     assert "participation-2026-09-01-to-2026-12-31.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:4] == ["Name", "Role", "Role group", "Active"]
-    assert "Memos" in rows[0]
+    assert "Notes" in rows[0]
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["'=HYPERLINK(1)"][-1] == "1"
     assert by_name["Helen Head"][-1] == "0"

@@ -8,7 +8,8 @@ from django.urls import reverse
 from hub.digest import send_weekly_digests, unsubscribe_token
 from hub.models import EmailPreference, SentDigest
 from tests.factories import StaffFactory
-from tests.hub.factories_insights import NoteFactory, posted_at
+from tests.hub.factories_insights import posted_at
+from tests.hub.factories_leaders import NoteFactory
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 11, 16, 9, 0, tzinfo=LONDON)
@@ -18,8 +19,8 @@ FRIDAY_AFTERNOON = datetime(2026, 11, 20, 15, 5, tzinfo=LONDON)
 
 @pytest.fixture
 def busy_week(school, staff, moderator):
-    note = posted_at(NoteFactory(author=staff, title="Cold-calling with names"), MONDAY)
-    celebrated = posted_at(NoteFactory(author=moderator, title="Silent starters"), MONDAY)
+    note = posted_at(NoteFactory(author=staff, text="Cold-calling with names"), MONDAY)
+    celebrated = posted_at(NoteFactory(author=moderator, text="Silent starters"), MONDAY)
     type(celebrated).objects.filter(pk=celebrated.pk).update(
         celebrated_at=MONDAY, celebration_note="Every class tried it!"
     )

@@ -7,26 +7,27 @@ from django.urls import reverse
 from hub.models import Status
 from hub.registry import contribution_kinds, profile_sections
 from tests.factories import StaffFactory
-from tests.hub.factories_insights import NoteFactory, ReplyFactory
+from tests.hub.factories_insights import ReplyFactory
+from tests.hub.factories_leaders import NoteFactory
 
 CELEBRATED = datetime(2026, 10, 7, 12, 0, tzinfo=ZoneInfo("Europe/London"))
 
 
 def test_a_profile_shows_contributions_of_every_kind(client_for, staff, moderator):
-    NoteFactory(author=staff, title="Think-pair-share timers")
+    NoteFactory(author=staff, text="Think-pair-share timers")
     ReplyFactory(author=staff, body="We tried it in Year 4")
 
     page = client_for(moderator).get(reverse("hub:profile", args=[staff.pk])).content.decode()
 
     assert "Think-pair-share timers" in page
     assert "We tried it in Year 4" in page
-    assert "Memos" in page and "Replies" in page
+    assert "Notes" in page and "Replies" in page
 
 
 def test_a_profile_shows_celebrations_with_their_note(client_for, staff, moderator):
     NoteFactory(
         author=staff,
-        title="Phonics songs",
+        text="Phonics songs",
         celebrated_at=CELEBRATED,
         celebration_note="The whole of KS1 sings them now",
     )
@@ -47,7 +48,7 @@ def test_a_profile_shows_learning_focus(client_for, staff, moderator):
 
 
 def test_registered_sections_appear_such_as_ideas_they_tried(client_for, staff, moderator):
-    NoteFactory(author=staff, title="Tried: mini whiteboards")
+    NoteFactory(author=staff, text="Tried: mini whiteboards")
 
     page = client_for(moderator).get(reverse("hub:profile", args=[staff.pk])).content.decode()
 
@@ -55,9 +56,9 @@ def test_registered_sections_appear_such_as_ideas_they_tried(client_for, staff, 
 
 
 def test_drafts_hidden_work_and_waiting_work_stay_off_the_profile(client_for, staff, moderator):
-    NoteFactory(author=staff, title="Secret draft", status=Status.DRAFT)
-    NoteFactory(author=staff, title="Hidden one", status=Status.HIDDEN)
-    NoteFactory(author=staff, title="Waiting one", status=Status.SUBMITTED)
+    NoteFactory(author=staff, text="Secret draft", status=Status.DRAFT)
+    NoteFactory(author=staff, text="Hidden one", status=Status.HIDDEN)
+    NoteFactory(author=staff, text="Waiting one", status=Status.SUBMITTED)
 
     page = client_for(moderator).get(reverse("hub:profile", args=[staff.pk])).content.decode()
 
@@ -89,7 +90,7 @@ def test_another_schools_profile_is_a_404(client_for, outsider, staff):
 
 
 def test_text_in_contributions_is_shown_as_text(client_for, staff, moderator):
-    NoteFactory(author=staff, title="<script>alert(1)</script>")
+    NoteFactory(author=staff, text="<script>alert(1)</script>")
 
     page = client_for(moderator).get(reverse("hub:profile", args=[staff.pk])).content.decode()
 

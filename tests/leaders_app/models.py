@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.db import models
 
 from hub.models import Contribution
 
 
 class Note(Contribution):
+    """A stand-in for a feature's contribution, such as a board idea."""
+
     text = models.CharField(max_length=500)
 
     def __str__(self) -> str:
@@ -18,3 +21,23 @@ class Note(Contribution):
 
     def moderation_body(self) -> str:
         return self.text
+
+
+class Reply(Contribution):
+    """A stand-in for a reply to a Thinking Thursday question."""
+
+    body = models.CharField(max_length=500)
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+
+class Attendance(models.Model):
+    """A stand-in for lunch attendance: counted, but not "sharing"."""
+
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
+    attended_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.staff_id} at {self.attended_at:%Y-%m-%d}"

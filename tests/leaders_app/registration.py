@@ -1,4 +1,4 @@
-"""Registers the test kinds with hub the way ideas and events will."""
+"""Registers the test kinds with hub the way ideas and events do (their hooks modules)."""
 
 from django.db.models import Count
 
@@ -9,10 +9,10 @@ from hub.registry import (
     register_participation_metric,
     register_profile_section,
 )
-from tests.insights_app.models import Attendance, Note, Reply
+from tests.leaders_app.models import Attendance, Note, Reply
 
-register_contribution(Note, label="memo", label_plural="memos")
-register_contribution(Reply, label="reply", label_plural="replies")
+register_contribution(Note, label="Note", label_plural="Notes")
+register_contribution(Reply, label="Reply", label_plural="Replies")
 
 
 def attendance_counts(school, start, end) -> dict[int, int]:
@@ -26,7 +26,7 @@ def attendance_counts(school, start, end) -> dict[int, int]:
 
 
 register_participation_metric(
-    key="insights_app.attendance", label="Sessions attended", counts=attendance_counts, order=10
+    key="leaders_app.attendance", label="Sessions attended", counts=attendance_counts, order=10
 )
 
 
@@ -43,15 +43,15 @@ def newest_notes(school, week_start, week_end) -> dict | None:
 
 
 register_digest_section(
-    order=10, template_name="insights_app/digest_notes.html", get_context=newest_notes
+    order=10, template_name="leaders_app/digest_notes.html", get_context=newest_notes
 )
 
 
 def notes_tried(member, viewer) -> dict | None:
-    notes = list(Note.objects.visible_to(viewer).filter(author=member, title__startswith="Tried"))
+    notes = list(Note.objects.visible_to(viewer).filter(author=member, text__startswith="Tried"))
     return {"tried_notes": notes} if notes else None
 
 
 register_profile_section(
-    order=10, template_name="insights_app/profile_tried.html", get_context=notes_tried
+    order=10, template_name="leaders_app/profile_tried.html", get_context=notes_tried
 )
