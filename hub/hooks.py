@@ -4,6 +4,7 @@ import random
 
 from django.contrib.contenttypes.models import ContentType
 
+from hub.moderation_notices import tell_authors_of_moderation
 from hub.registry import (
     contribution_kinds,
     register_demo_seeder,
@@ -75,6 +76,7 @@ register_home_panel(
 )
 register_demo_seeder(order=90, name="hub.moderation", seed=seed_moderation)
 register_periodic_job(name="hub.recover_abandoned_tasks", run=recover_abandoned_tasks)
+register_periodic_job(name="hub.tell_authors_of_moderation", run=tell_authors_of_moderation)
 
 
 def _register_scale() -> None:

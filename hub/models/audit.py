@@ -21,6 +21,8 @@ class AuditEntry(models.Model):
     to_status = models.CharField(max_length=12, blank=True)
     reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the author was told of a hide or return (hub.moderation_notices), so once only.
+    author_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
