@@ -19,7 +19,8 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     subject = unescape(
         " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
     )
-    text = render_to_string(f"emails/{template}.txt", context)
+    # The text part is never read as HTML either: "pupil's", not "pupil&#x27;s".
+    text = unescape(render_to_string(f"emails/{template}.txt", context))
     html = render_to_string(f"emails/{template}.html", context)
     from hub.tasks import send_email
 

@@ -1,11 +1,16 @@
 """Leaders' tools in a real browser: a flag reaches the queue, a moderator hides it with
 a reason (and can undo), the author sees why, and a celebration reaches the wall."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from hub.models import Role, Status
+from hub.moderation import UNDO_WINDOW
+from hub.moderation_notices import tell_authors_of_moderation
 from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
 from tests.hub.factories_leaders import NoteFactory
@@ -64,9 +69,19 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     screenshot(page, "moderation-queue-done")
     sign_out(page)
 
+    # The periodic job tells the author once the undo window has passed: of the hide
+    # that stood, never of the one taken back.
+    tell_authors_of_moderation(timezone.now() + UNDO_WINDOW + timedelta(seconds=1))
+    assert [message.to for message in mail.outbox[1:]] == [[staff.email]]
+    assert "Please remove the pupil's name." in mail.outbox[-1].body
+
     sign_in(page, staff)
-    open_page(page, flagged.get_absolute_url())
+    open_page(page, "/notifications/")
+    notice = page.get_by_role("link", name="Hidden by a moderator: Note: Ask Jamie Smith")
+    expect(notice).to_have_count(1)
+    notice.click()
     expect(page.locator(".contribution-status")).to_contain_text("Please remove the pupil's name.")
+    expect_accessible(page)
     sign_out(page)
 
     sign_in(page, moderator)
