@@ -31,7 +31,7 @@ class PersonRow:
     member: Staff
     counts: dict[str, int]
     # The counts in column order, as text: the table has 80 rows of 9 columns, and a
-    # filter and a localised number per cell cost the dashboard most of its time.
+    # filter and a localised number per cell cost a quarter of its render time.
     cells: list[str] = field(default_factory=list)
 
     def count_of(self, key: str) -> int:
