@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef
 from hub.models import AuditEntry
 from hub.moderation import UNDO_WINDOW
 from hub.notifications import notify
-from hub.registry import contribution_kinds
+from hub.selectors import kind_for
 
 NOTICE_ACTIONS = ("hide", "return")
 # A job run handles at most this many; the rest wait for the next minute.
@@ -53,7 +53,7 @@ def tell_authors_of_moderation(now: dt.datetime) -> int:
 
 def _tell_author(entry: AuditEntry) -> bool:
     model = entry.content_type.model_class()
-    kind = next((kind for kind in contribution_kinds() if kind.model is model), None)
+    kind = kind_for(model)
     item = model._default_manager.select_related("author").filter(pk=entry.object_id).first()
     # Deleted since, acted on again since (that entry tells its own story), or the
     # moderator's own work: nobody to tell.
