@@ -30,6 +30,13 @@ class AuditEntry(models.Model):
         indexes = [
             # The audit log page: a school's newest entries first.
             models.Index(fields=["school", "-created_at"], name="audit_school_recent_idx"),
+            # hub.moderation_notices looks every minute for hides and returns whose
+            # author is not told yet: a handful of rows among every action ever logged.
+            models.Index(
+                fields=["created_at"],
+                name="audit_author_untold_idx",
+                condition=models.Q(action__in=["hide", "return"], author_told_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
