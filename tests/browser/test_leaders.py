@@ -79,6 +79,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     open_page(page, "/notifications/")
     notice = page.get_by_role("link", name="Hidden by a moderator: Note: Ask Jamie Smith")
     expect(notice).to_have_count(1)
+    screenshot(page, "notifications-moderation-notice", phone=True)
     notice.click()
     expect(page.locator(".contribution-status")).to_contain_text("Please remove the pupil's name.")
     expect_accessible(page)
