@@ -207,9 +207,7 @@ def cmd_compare(small_path: str, large_path: str) -> None:
                 f"{name:<10} {size:<6}{float(rps):>8.1f}{float(median):>8.1f}ms{float(p99):>7.1f}ms"
                 f"{queries:>8}{share:>10.0f}%{ratio:>12}"
             )
-    _compare_costs(
-        Path(small_path).with_suffix(".cost.tsv"), Path(large_path).with_suffix(".cost.tsv")
-    )
+    _compare_costs(*(_cost_file(path) for path in (small_path, large_path)))
     print()
     for name, throughput_ok, latency_ok, queries in verdicts:
         same_queries = small[name][3] == queries
@@ -220,13 +218,22 @@ def cmd_compare(small_path: str, large_path: str) -> None:
         )
 
 
+def _cost_file(results_path: str) -> Path:
+    """bench/out/cached-large.tsv -> bench/out/large.cost.tsv (cost is measured once per size)."""
+    path = Path(results_path)
+    return path.with_name(path.stem.rsplit("-", 1)[-1] + ".cost.tsv")
+
+
 def _compare_costs(small_path: Path, large_path: Path) -> None:
     """The same comparison from in-process app CPU time per request (see cmd_cost)."""
     if not (small_path.exists() and large_path.exists()):
         return
     small, large = _read(str(small_path)), _read(str(large_path))
     print()
-    print("App CPU per request (median, in-process; ceiling share = ceiling CPU / page CPU)")
+    print(
+        "App CPU per request, page rendered, no page cache "
+        "(median, in-process; ceiling share = ceiling CPU / page CPU)"
+    )
     print(f"{'page':<10}{'small ms':>10}{'large ms':>10}{'large/small':>12}{'of ceiling':>11}")
     for name in small:
         cpu_small, cpu_large = float(small[name][0]), float(large[name][0])

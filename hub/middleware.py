@@ -2,6 +2,8 @@ import zoneinfo
 
 from django.utils import timezone
 
+from hub.content_versions import request_in_progress
+
 
 class SchoolTimezoneMiddleware:
     """Show times in the signed-in person's school time zone (stored in UTC)."""
@@ -20,3 +22,14 @@ class SchoolTimezoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class ContentWriterMiddleware:
+    """Tell `hub.content_versions` whose request is writing (after authentication)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_in_progress(request):
+            return self.get_response(request)

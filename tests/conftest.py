@@ -2,6 +2,7 @@
 teacher at another school (healthchecks' alice / bob / charlie)."""
 
 import pytest
+from django.core.cache import cache
 
 from hub.models import Role
 from tests.factories import SchoolFactory, StaffFactory
@@ -10,6 +11,14 @@ from tests.factories import SchoolFactory, StaffFactory
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rolled-back tests reuse ids: no page cached in one test may meet another."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -14,12 +14,14 @@ from events.forms import LunchForm, SignUpForm, TakeawayForm
 from events.models import Lunch
 from hub.access import get_visible_or_404, require_moderator
 from hub.decorators import moderator_required
+from hub.page_cache import cached_page
 
 UPCOMING_PER_PAGE = 10
 ARCHIVE_PER_PAGE = 12
 
 
 @login_required
+@cached_page
 def lunches(request: HttpRequest) -> HttpResponse:
     upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
     page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
@@ -51,6 +53,7 @@ def render_lunch(
 
 
 @login_required
+@cached_page
 def lunch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
     return render_lunch(request, lunch)

@@ -11,6 +11,7 @@ from hub.decorators import moderator_required
 from hub.forms_insights import PeriodForm
 from hub.lib.svg_chart import ChartData, bar_line_chart
 from hub.models import RoleGroup
+from hub.page_cache import cached_page
 from hub.participation import Participation, participation
 
 
@@ -44,6 +45,7 @@ def _trend_chart(data: Participation) -> str:
 
 
 @moderator_required
+@cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, data, label = _participation_for(request)
     context = {

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from hub.models import RoleGroup, Status
+from hub.page_cache import cached_page
 from ideas.forms.board import TAG_SUGGESTIONS_ID, IdeaForm
 from ideas.selectors import board as selectors
 from ideas.views.board.common import week_from
@@ -23,6 +24,7 @@ FILTER_TAGS = 12
 
 @login_required
 @require_GET
+@cached_page
 def board(request: HttpRequest) -> HttpResponse:
     week = week_from(request)
     tag = request.GET.get("tag", "").strip()[:100]

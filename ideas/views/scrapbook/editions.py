@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from hub.access import get_visible_or_404
 from hub.models import Status
+from hub.page_cache import cached_page
 from ideas.export.contents import article_sections, byline, edition_articles
 from ideas.forms.scrapbook import EditionForm, ExportForm
 from ideas.models import Article, Edition
@@ -85,6 +86,7 @@ def arrange_edition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@cached_page
 def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The edition online: cover, contents and every article (a fixed number of queries)."""
     edition = get_visible_or_404(Edition.objects.select_related("school"), request.user, pk=pk)

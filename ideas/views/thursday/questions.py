@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
+from hub.page_cache import cached_page
 from ideas.forms.thursday import QuestionForm, SummaryForm
 from ideas.models import RotaTurn
 from ideas.selectors.thursday import (
@@ -38,6 +39,7 @@ RECENT_COUNT = 4
 
 
 @login_required
+@cached_page
 def thursday(request: HttpRequest) -> HttpResponse:
     moment = now()
     if request.user.school_id is None:
