@@ -6,7 +6,7 @@ from pathlib import PurePath
 import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
-from PIL import Image, UnidentifiedImageError
+from PIL import Image
 
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 
@@ -62,7 +62,12 @@ def _without_metadata(upload: UploadedFile, image_format: str, mime: str) -> Upl
                 )
             image.load()
             clean = image.copy()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+    except ValidationError:
+        raise
+    except Exception:
+        # Pillow's decoders fail on hostile files in many ways (UnicodeDecodeError
+        # from a PNG chunk name once WeasyPrint sets LOAD_TRUNCATED_IMAGES, struct
+        # errors, bombs); each one means the same thing to the person uploading.
         raise ValidationError("This image could not be read. " + HELP) from None
     buffer = io.BytesIO()
     if image_format == "JPEG" and clean.mode not in ("RGB", "L"):

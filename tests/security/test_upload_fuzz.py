@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import example, given
-from PIL import Image
+from PIL import Image, ImageFile
 
 from events.uploads import check_resource_file
 from hub.lib import images
@@ -54,6 +54,23 @@ def test_a_cleaner_refuses_or_returns_a_valid_file_whatever_it_is_sent(cleaner):
 
     run()
     print(f"Upload fuzz: {cleaner.__qualname__}, {EXAMPLES} examples")
+
+
+# Found by the fuzzer: a chunk named b"\x80DAT" where IDAT should be.
+BROKEN_CHUNK_NAME_PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x18\x00\x00\x00\x10\x01\x03\x00\x00\x00"
+    b"6\xea-\xd6\x00\x00\x00\x03PLTE\x00\x80\x80qA&\xb1\x00\x00\x00\x0c\x80DATx\x9cc`\xa0"
+    b"\x0c\x00\x00\x00@\x00\x01\xb74|\xef\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+@pytest.mark.parametrize("cleaner", _cleaners(), ids=lambda cleaner: cleaner.__qualname__)
+def test_a_broken_png_is_refused_once_weasyprint_lets_pillow_read_truncated_files(
+    cleaner, monkeypatch
+):
+    # WeasyPrint sets this for the whole process when it is imported (scrapbook exports).
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    check_cleaner(cleaner, "slides.png", BROKEN_CHUNK_NAME_PNG)
 
 
 def _stored_files() -> set[Path]:
