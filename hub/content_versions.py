@@ -22,6 +22,7 @@ commit, under the first new token, is never served).
 """
 
 import contextlib
+import logging
 import re
 import secrets
 from collections.abc import Iterator
@@ -35,10 +36,11 @@ from django.http import HttpRequest
 from django.utils.functional import empty
 
 EVERYONE = "everyone"
+log = logging.getLogger(__name__)
 
 # Rows that no cached page shows: the session, sign-in attempts (django-axes) and
 # the task queue's own table (pages show a task's outcome from our own models).
-UNWATCHED_TABLES = frozenset({"django_session", "django_tasks_db_dbtaskresult"})
+UNWATCHED_TABLES = frozenset({"django_session", "django_tasks_database_dbtaskresult"})
 UNWATCHED_PREFIXES = ("axes_",)
 
 _READ_ONLY = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW")
@@ -80,6 +82,10 @@ def replace_token(scope: str) -> None:
     reset = _replacing.set(True)
     try:
         cache.set(_token_key(scope), secrets.token_hex(8), timeout=None)
+    except Exception:
+        # A write must never fail because the cache is down. Pages cached before
+        # it went away carry the minute they were made, so none outlives a minute.
+        log.exception("Could not replace the content version of %s", scope)
     finally:
         _replacing.reset(reset)
 

@@ -25,6 +25,7 @@ process and the worker share (Redis, `REDIS_URL`), or a single process.
 """
 
 import hashlib
+import logging
 import re
 import zlib
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from django.utils import timezone
 from hub.content_versions import current_tokens
 
 ENTRY_SECONDS = 60
+log = logging.getLogger(__name__)
 CACHE_HEADER = "X-Staffroom-Cache"
 # NUL never survives form cleaning, so it cannot occur in a rendered page.
 _CSRF_PLACEHOLDER = "\x00csrf\x00"
@@ -103,15 +105,24 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def serve(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not _viewer_may_use_cache(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request)
-        entry = cache.get(key)
+        try:
+            key = _page_key(request)
+            entry = cache.get(key)
+        except Exception:
+            # The cache is down: render the page as if there were none.
+            log.exception("The page cache could not be read")
+            return view(request, *args, **kwargs)
         if entry is not None:
             return _response_from(request, entry)
         response = view(request, *args, **kwargs)
         entry = _entry_from(request, response)
         if entry is not None:
-            cache.set(key, entry, ENTRY_SECONDS)
-            response[CACHE_HEADER] = "miss"
+            try:
+                cache.set(key, entry, ENTRY_SECONDS)
+            except Exception:
+                log.exception("The page cache could not be written")
+            else:
+                response[CACHE_HEADER] = "miss"
         return response
 
     return serve

@@ -177,3 +177,29 @@ def test_a_moved_on_token_makes_every_write_count(staff):
 )
 def test_it_tells_a_write_from_a_read(sql, table):
     assert changed_table(sql) == table
+
+
+def test_the_tables_it_does_not_watch_are_real_tables(db):
+    tables = set(connection.introspection.table_names())
+    assert tables >= content_versions.UNWATCHED_TABLES
+    assert any(table.startswith(content_versions.UNWATCHED_PREFIXES) for table in tables)
+
+
+class BrokenCache:
+    def __getattr__(self, name):
+        def fail(*args, **kwargs):
+            raise ConnectionError("the cache server is down")
+
+        return fail
+
+
+def test_pages_and_writes_carry_on_when_the_cache_is_down(client_for, staff, monkeypatch, caplog):
+    client = client_for(staff)
+    monkeypatch.setattr(content_versions, "cache", BrokenCache())
+    monkeypatch.setattr("hub.page_cache.cache", BrokenCache())
+    page = client.get(HOME)
+    assert page.status_code == 200 and CACHE_HEADER not in page
+    assert save_profile(client, "Alice Still Here").status_code == 302
+    staff.refresh_from_db()
+    assert staff.full_name == "Alice Still Here"
+    assert "could not" in caplog.text.lower()
