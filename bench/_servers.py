@@ -124,9 +124,10 @@ def request(
     cookies: dict | None = None,
     form: dict | None = None,
     timeout: float = 30,
+    headers_out: dict | None = None,
 ) -> tuple[int, bytes]:
     """One request on a fresh connection; returns (status, body), or (status, location)
-    for a redirect: redirects are not followed."""
+    for a redirect: redirects are not followed. `headers_out` receives the answer's headers."""
     headers = {"Host": "127.0.0.1"}
     body = None
     if cookies:
@@ -141,6 +142,8 @@ def request(
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         body = response.read()
+        if headers_out is not None:
+            headers_out.update(response.getheaders())
         if 300 <= response.status < 400:
             return response.status, response.getheader("Location", "").encode()
         return response.status, body

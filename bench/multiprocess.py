@@ -6,6 +6,9 @@
    exactly ten confirmed and thirty waitlisted, in the order they arrived.
 2. Moderators pick the Idea of the Week many times at once across both servers:
    exactly one Idea of the Week row for the week and no error page.
+3. The page cache across both servers (sharing Redis): a teacher's board rendered
+   by one server is served by both; a colleague posts an idea through the second,
+   and the teacher's next visit, on either server, shows it.
 
 Prints what it saw and exits 1 if a check fails. Needs PostgreSQL: SQLite has
 one writer and no second server process worth the name. `make multiprocess`.
@@ -26,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _servers  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/staffroom_multiprocess"
+DEFAULT_REDIS = "redis://127.0.0.1:6379/14"
 
 
 def all_at_once(calls) -> list:
@@ -172,6 +176,48 @@ def check_picks(ports, moderators, ideas, monday, picks: int) -> bool:
     return ok
 
 
+def check_page_cache(ports, viewer, colleague) -> bool:
+    from django.urls import reverse
+
+    board = reverse("ideas:board")
+    viewer_cookies = _servers.signed_in_cookies(viewer)
+
+    def visit(port) -> tuple[str, bytes]:
+        headers: dict = {}
+        status, body = _servers.request(
+            port, "GET", board, cookies=viewer_cookies, headers_out=headers
+        )
+        return (headers.get("X-Staffroom-Cache", "none") if status == 200 else str(status)), body
+
+    while time.time() % 60 > 50:  # pages are kept per minute: stay within one
+        time.sleep(0.5)
+    before = [[visit(port)[0] for _ in range(2)] for port in ports]
+    title = f"Cross-server idea {time.time_ns()}"
+    form = {"title": title, "note": "Seen on both servers.", "tags": "", "colour": "green"}
+    posted, _ = _servers.request(
+        ports[1],
+        "POST",
+        reverse("ideas:post_idea"),
+        cookies=_servers.signed_in_cookies(colleague),
+        form=form,
+    )
+    after = [visit(port) for port in ports]
+    shown = [title.encode() in body for _, body in after]
+    # One cache for both servers: only the very first visit renders, before and after.
+    states_after = [state for state, _ in after]
+    ok = (
+        before == [["miss", "hit"], ["hit", "hit"]]
+        and posted == 302
+        and states_after == ["miss", "hit"]
+        and all(shown)
+    )
+    print("Page cache: a teacher's board cached on both servers, a colleague posts on one")
+    print(f"  before (first, second visit per server): {before}; post answered {posted}")
+    print(f"  after, per server: {states_after}; new idea shown: {shown}")
+    print(f"  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
@@ -180,7 +226,10 @@ def main() -> int:
     parser.add_argument("--moderators", type=int, default=6)
     parser.add_argument("--picks", type=int, default=30)
     parser.add_argument("--ports", type=int, nargs=2, default=[8701, 8702])
+    parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or DEFAULT_REDIS)
     args = parser.parse_args()
+    # The servers and this script share the cache, as web processes and workers do.
+    os.environ["REDIS_URL"] = args.redis_url
     if not args.database_url.startswith(("postgres://", "postgresql://")):
         print(
             "bench/multiprocess.py needs PostgreSQL (SQLite has one writer): "
@@ -202,6 +251,7 @@ def main() -> int:
             servers.append(_servers.start_gunicorn(port, env))
         ok = check_sign_ups(args.ports, staff, lunch)
         ok = check_picks(args.ports, staff[: args.moderators], ideas, monday, args.picks) and ok
+        ok = check_page_cache(args.ports, staff[-1], staff[-2]) and ok
     finally:
         for server in servers:
             _servers.stop(server)

@@ -18,6 +18,13 @@ HOME = reverse("hub:home")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 
 
+@pytest.fixture(autouse=True)
+def _within_one_minute(monkeypatch):
+    """Pages are kept per minute: a second visit must not fall into the next one."""
+    moment = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: moment)
+
+
 def without_csrf_tokens(page: str) -> str:
     return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", page)
 
