@@ -3,6 +3,7 @@ teacher at another school (healthchecks' alice / bob / charlie)."""
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from hub.models import Role
 from tests.factories import SchoolFactory, StaffFactory
@@ -19,6 +20,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def within_one_minute(monkeypatch):
+    """Stop the clock: pages are cached per minute (hub.page_cache), so a test that
+    expects its second visit to be served from the cache must not cross into the next."""
+    moment = timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 @pytest.fixture

@@ -14,15 +14,9 @@ from hub.content_versions import changed_table, current_tokens, school_scope
 from hub.models import Phase, School, Staff
 from hub.page_cache import CACHE_HEADER
 
+pytestmark = pytest.mark.usefixtures("within_one_minute")
 HOME = reverse("hub:home")
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _within_one_minute(monkeypatch):
-    """Pages are kept per minute: a second visit must not fall into the next one."""
-    moment = timezone.now()
-    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 def without_csrf_tokens(page: str) -> str:

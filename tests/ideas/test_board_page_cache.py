@@ -3,20 +3,12 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from hub.page_cache import CACHE_HEADER
 from tests.ideas.factories_board import IdeaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("within_one_minute")]
 BOARD = reverse("ideas:board")
-
-
-@pytest.fixture(autouse=True)
-def _within_one_minute(monkeypatch):
-    """Pages are kept per minute: a second visit must not fall into the next one."""
-    moment = timezone.now()
-    monkeypatch.setattr(timezone, "now", lambda: moment)
 
 
 def signed_in(person) -> Client:
