@@ -16,8 +16,8 @@ Tokens are random, not counters: if the cache drops one, the next reader makes
 a new one, and no old page can ever match it again.
 
 A token is replaced as soon as the statement runs (so a test, which never
-commits, and code that reads its own writes see the change) and again after the
-transaction commits (so a page rendered from the data as it was before the
+commits, and code that reads its own writes see the change) and once more after
+the transaction commits (so a page rendered from the data as it was before the
 commit, under the first new token, is never served).
 """
 
@@ -43,7 +43,10 @@ log = logging.getLogger(__name__)
 UNWATCHED_TABLES = frozenset({"django_session", "django_tasks_database_dbtaskresult"})
 UNWATCHED_PREFIXES = ("axes_",)
 
-_READ_ONLY = ("SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW")
+_READ_ONLY = (
+    "SELECT", "SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT", "SET", "SHOW", "PRAGMA",
+    "EXPLAIN",
+)  # fmt: skip
 _WRITTEN_TABLE = re.compile(
     r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE
 )
@@ -115,7 +118,7 @@ def _writer_scope() -> str:
 def changed_table(sql: str) -> str | None:
     """The table a statement writes to, or None for a read ('' if it cannot tell)."""
     head = sql.lstrip("( \t\n")[:9].upper()  # a UNION starts "(SELECT"
-    if head.startswith(_READ_ONLY) or head.startswith("PRAGMA") or head.startswith("EXPLAIN"):
+    if head.startswith(_READ_ONLY):
         return None
     match = _WRITTEN_TABLE.match(sql)
     return match.group(1).lower() if match else ""
@@ -133,8 +136,26 @@ def _watch_writes(execute, sql, params, many, context):
         replace_token(scope)
         connection = context["connection"]
         if connection.in_atomic_block:
-            transaction.on_commit(lambda: replace_token(scope), using=connection.alias)
+            _replace_after_commit(connection, scope)
     return result
+
+
+def _replace_after_commit(connection: BaseDatabaseWrapper, scope: str) -> None:
+    """Once per scope and transaction, however many rows it writes.
+
+    Looks in the connection's pending callbacks rather than keeping its own
+    record: a savepoint rolled back takes its callbacks with it, and the next
+    write must then register again.
+    """
+    pending = (callback for _savepoints, callback, _robust in connection.run_on_commit)
+    if any(getattr(callback, "content_scope", None) == scope for callback in pending):
+        return
+
+    def replace() -> None:
+        replace_token(scope)
+
+    replace.content_scope = scope
+    transaction.on_commit(replace, using=connection.alias)
 
 
 def _watch_connection(sender, connection: BaseDatabaseWrapper, **kwargs) -> None:

@@ -1,3 +1,4 @@
+import contextlib
 import re
 from datetime import timedelta
 
@@ -88,13 +89,53 @@ def test_a_change_made_outside_a_request_reaches_every_page(client_for, staff, s
     assert "Oakfield Academy" in page.content.decode()
 
 
-def test_a_committed_change_replaces_the_token_again_after_the_commit(
-    staff, django_capture_on_commit_callbacks
+@pytest.fixture
+def replacements(monkeypatch):
+    """Every token replacement, in order, on a database that really commits."""
+    made = []
+    replace = content_versions.replace_token
+
+    def counting(scope):
+        made.append(scope)
+        replace(scope)
+
+    monkeypatch.setattr(content_versions, "replace_token", counting)
+    return made
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_change_replaces_the_token_again_after_the_commit(replacements):
+    school = School.objects.create(name="Committed School")
+    with transaction.atomic():
+        School.objects.filter(pk=school.pk).update(name="Renamed School")
+        during = current_tokens(school.pk)
+    assert current_tokens(school.pk)[1] != during[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_replaces_each_token_once_after_commit_however_many_rows(replacements):
+    school = School.objects.create(name="Busy School")
+    replacements.clear()
+    with transaction.atomic():
+        for name in ("One", "Two", "Three"):
+            School.objects.filter(pk=school.pk).update(name=name)
+    assert replacements == ["everyone"] * 4  # one per statement, one after the commit
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_savepoint_does_not_take_the_after_commit_replacement_with_it(
+    replacements,
 ):
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        Staff.objects.filter(pk=staff.pk).update(job_title="Year 5 teacher")
-        during = current_tokens(staff.school_id)
-    assert current_tokens(staff.school_id)[1] != during[1]
+    school = School.objects.create(name="Careful School")
+    with transaction.atomic():
+        with contextlib.suppress(RuntimeError), transaction.atomic():
+            School.objects.filter(pk=school.pk).update(name="Rolled back")
+            raise RuntimeError
+        School.objects.filter(pk=school.pk).update(name="Kept")
+        replacements.clear()
+        during = current_tokens(school.pk)
+    assert replacements == ["everyone"]
+    assert current_tokens(school.pk)[1] != during[1]
 
 
 def test_signing_in_and_sessions_keep_the_cached_pages(client, staff):
