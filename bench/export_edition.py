@@ -44,9 +44,9 @@ def build(articles: int) -> int:
     call_command("migrate", verbosity=0)
     from hub.lib.images import clean_image
     from hub.models import School, Status
-    from ideas.demo_scrapbook import demo_photo
-    from ideas.models import Article, Edition, EditionArticle
-    from ideas.services.scrapbook import article_create, image_add
+    from ideas.scrapbook.demo import demo_photo
+    from ideas.scrapbook.models import Article, Edition, EditionArticle
+    from ideas.scrapbook.services import article_create, image_add
     from tests.factories import StaffFactory
 
     rng = random.Random(7)
@@ -89,8 +89,8 @@ def run_export(edition_id: int, out: Path) -> dict:
     """The app's own export path, as the task runs it: queries, template, WeasyPrint."""
     django_setup()
     warm_up()
-    from ideas.export.pdf import edition_html, write_edition_pdf
-    from ideas.models import Edition
+    from ideas.scrapbook.export.pdf import edition_html, write_edition_pdf
+    from ideas.scrapbook.models import Edition
 
     started = time.perf_counter()
     edition = Edition.objects.select_related("school").get(pk=edition_id)
@@ -106,7 +106,7 @@ def run_weasyprint_only(out: Path) -> dict:
     from django.conf import settings
     from weasyprint import HTML
 
-    from ideas.export.pdf import LocalFilesFetcher, print_stylesheet
+    from ideas.scrapbook.export.pdf import LocalFilesFetcher, print_stylesheet
 
     html = (out / "edition.html").read_text()
     warm_up()
@@ -177,7 +177,7 @@ def main() -> int:
 def child_cleanup(edition_id: int) -> None:
     django_setup()
     from hub.models import School, Staff
-    from ideas.models import Article, Edition
+    from ideas.scrapbook.models import Article, Edition
 
     school_id = Edition.objects.get(pk=edition_id).school_id
     Edition.objects.filter(school_id=school_id).delete()

@@ -56,10 +56,10 @@ def make_world(people: int, capacity: int, moderators: int):
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
 
-    from events.models import Lunch
+    from events.lunches.models import Lunch
     from hub.lib.weeks import Week
     from hub.models import Role, School, Staff, Status
-    from ideas.models import Idea
+    from ideas.board.models import Idea
 
     stamp = f"{int(time.time() * 1000) % 10**8:08d}"
     school = School.objects.create(urn=f"9{stamp[-6:]}", name=f"Multiprocess check {stamp}")
@@ -103,7 +103,7 @@ def make_world(people: int, capacity: int, moderators: int):
 
 
 def check_sign_ups(ports, staff, lunch) -> bool:
-    from events.models import SignUp, SignUpState
+    from events.lunches.models import SignUp, SignUpState
 
     cookies = [_servers.signed_in_cookies(person) for person in staff]
     path = f"/lunches/{lunch.pk}/sign-up/"
@@ -141,7 +141,7 @@ def check_sign_ups(ports, staff, lunch) -> bool:
 
 def check_picks(ports, moderators, ideas, monday, picks: int) -> bool:
     from hub.models import AuditEntry
-    from ideas.models import IdeaOfTheWeek
+    from ideas.board.models import IdeaOfTheWeek
 
     rng = random.Random(8)
     cookies = [_servers.signed_in_cookies(person) for person in moderators]

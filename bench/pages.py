@@ -37,7 +37,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from hub.models import Staff  # noqa: E402
-from hub.scale import scale_email  # noqa: E402
+from hub.ops.scale import scale_email  # noqa: E402
 
 # School 1's headteacher: a moderator, so the dashboard opens too.
 BENCH_USER = scale_email(1, 0)
@@ -46,14 +46,14 @@ EXPLAIN_SLOWEST = int(os.environ.get("BENCH_EXPLAIN_SLOWEST", "3"))
 
 
 def _latest_past_lunch(user: Staff) -> str:
-    from events.models import Lunch
+    from events.lunches.models import Lunch
 
     lunch = Lunch.objects.visible_to(user).past(timezone.now()).first()
     return reverse("events:lunch_detail", args=[lunch.pk])
 
 
 def _latest_edition(user: Staff) -> str:
-    from ideas.models import Edition
+    from ideas.scrapbook.models import Edition
 
     edition = Edition.objects.visible_to(user).first()
     return reverse("ideas:edition_detail", args=[edition.pk])

@@ -7,4 +7,5 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from events import registration  # noqa: F401  (registers with hub)
+        # Each feature registers its kinds, panels, jobs and demo data with hub.
+        from events.lunches import hooks as lunches_hooks  # noqa: F401

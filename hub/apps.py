@@ -7,10 +7,10 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hub.content_versions import watch_every_connection
+        from hub.ops.content_versions import watch_every_connection
 
         watch_every_connection()
-        from hub import (
-            hooks,  # noqa: F401  (hub's own home panel and demo content)
-            insights_hooks,  # noqa: F401  (digest job, celebrations, demo)
-        )
+        # What hub's own parts add to the registry (the features add theirs in theirs).
+        from hub.leaders import hooks as leaders_hooks  # noqa: F401
+        from hub.ops import hooks as ops_hooks  # noqa: F401
+        from hub.people import hooks as people_hooks  # noqa: F401

@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.utils import timezone
 
-from hub.content_versions import request_in_progress
+from hub.ops.content_versions import request_in_progress
 
 
 class SchoolTimezoneMiddleware:
@@ -25,7 +25,7 @@ class SchoolTimezoneMiddleware:
 
 
 class ContentWriterMiddleware:
-    """Tell `hub.content_versions` whose request is writing (after authentication)."""
+    """Tell `hub.ops.content_versions` whose request is writing (after authentication)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

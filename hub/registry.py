@@ -2,7 +2,7 @@
 
 `hub` lists every kind of contribution (moderation queue, dashboard, digest),
 every panel of the home page and every part of the demo school from here, so it
-never imports the feature apps.
+never imports the feature apps. Each feature registers in its own `hooks.py`.
 """
 
 from collections.abc import Callable
@@ -10,6 +10,33 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+
+# What the pages built from registered parts show, top to bottom: each name is
+# registered by the hooks.py beside it. A part registered under a name missing
+# here (a test app's) comes after these, in the order it was registered.
+HOME_PANELS = (
+    "board",  # ideas/board/hooks.py: this week's Idea of the Week and newest post-its
+    "thursday",  # ideas/thursday/hooks.py: this week's question, who asks next
+    "lunches",  # events/lunches/hooks.py: the next learning lunches
+    "scrapbook",  # ideas/scrapbook/hooks.py: the newest edition, my articles
+    "celebrations",  # hub/leaders/hooks.py: the latest celebrated contributions
+)
+DIGEST_SECTIONS = (
+    "board",  # ideas/board/hooks.py: the Idea of the Week, how many post-its
+    "thursday",  # ideas/thursday/hooks.py: the week's question and its replies
+    "lunches",  # events/lunches/hooks.py: lunches with free places
+    "scrapbook",  # ideas/scrapbook/hooks.py: articles approved this week
+    "celebrations",  # hub/leaders/hooks.py: what leaders celebrated
+)
+PROFILE_SECTIONS = (
+    "ideas_tried",  # ideas/board/hooks.py: ideas this person tried, and how it went
+)
+
+
+def in_layout_order(parts: dict, layout: tuple[str, ...]) -> list:
+    """Registered parts in the layout's order; names the layout lacks come last."""
+    listed = [parts[name] for name in layout if name in parts]
+    return listed + [part for name, part in parts.items() if name not in layout]
 
 
 @dataclass(frozen=True)
@@ -34,12 +61,12 @@ class ContributionKind:
         )
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class HomePanel:
-    order: int
-    template_name: str = field(compare=False)
+    name: str
+    template_name: str
     # Called with the signed-in staff member; returns the panel's context.
-    get_context: Callable[[Any], dict] = field(compare=False)
+    get_context: Callable[[Any], dict]
 
 
 @dataclass(frozen=True, order=True)
@@ -59,7 +86,7 @@ class PeriodicJob:
 
 
 _contribution_kinds: dict[str, ContributionKind] = {}
-_home_panels: list[HomePanel] = []
+_home_panels: dict[str, HomePanel] = {}
 _demo_seeders: list[DemoSeeder] = []
 _periodic_jobs: dict[str, PeriodicJob] = {}
 
@@ -77,14 +104,12 @@ def contribution_kinds() -> list[ContributionKind]:
     return list(_contribution_kinds.values())
 
 
-def register_home_panel(*, order: int, template_name: str, get_context: Callable) -> None:
-    if any(panel.template_name == template_name for panel in _home_panels):
-        return
-    _home_panels.append(HomePanel(order, template_name, get_context))
+def register_home_panel(*, name: str, template_name: str, get_context: Callable) -> None:
+    _home_panels[name] = HomePanel(name, template_name, get_context)
 
 
 def home_panels() -> list[HomePanel]:
-    return sorted(_home_panels)
+    return in_layout_order(_home_panels, HOME_PANELS)
 
 
 def register_demo_seeder(*, order: int, name: str, seed: Callable) -> None:
@@ -124,7 +149,7 @@ class ParticipationMetric:
     counts: Callable[[Any, Any, Any], dict[int, int]] = field(compare=False)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class DigestSection:
     """A part of the Friday digest email.
 
@@ -134,12 +159,12 @@ class DigestSection:
     ending in ".txt" beside it gives the plain-text part.
     """
 
-    order: int
-    template_name: str = field(compare=False)
-    get_context: Callable[[Any, Any, Any], dict | None] = field(compare=False)
+    name: str
+    template_name: str
+    get_context: Callable[[Any, Any, Any], dict | None]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class ProfileSection:
     """A section of a staff member's profile page (e.g. "ideas they tried").
 
@@ -149,9 +174,9 @@ class ProfileSection:
     with an `<h2>`. Keep it to a query or two: the profile runs every section.
     """
 
-    order: int
-    template_name: str = field(compare=False)
-    get_context: Callable[[Any, Any], dict | None] = field(compare=False)
+    name: str
+    template_name: str
+    get_context: Callable[[Any, Any], dict | None]
 
 
 _participation_metrics: dict[str, ParticipationMetric] = {}
@@ -169,20 +194,20 @@ def participation_metrics() -> list[ParticipationMetric]:
     return sorted(_participation_metrics.values())
 
 
-def register_digest_section(*, order: int, template_name: str, get_context: Callable) -> None:
-    _digest_sections[template_name] = DigestSection(order, template_name, get_context)
+def register_digest_section(*, name: str, template_name: str, get_context: Callable) -> None:
+    _digest_sections[name] = DigestSection(name, template_name, get_context)
 
 
 def digest_sections() -> list[DigestSection]:
-    return sorted(_digest_sections.values())
+    return in_layout_order(_digest_sections, DIGEST_SECTIONS)
 
 
-def register_profile_section(*, order: int, template_name: str, get_context: Callable) -> None:
-    _profile_sections[template_name] = ProfileSection(order, template_name, get_context)
+def register_profile_section(*, name: str, template_name: str, get_context: Callable) -> None:
+    _profile_sections[name] = ProfileSection(name, template_name, get_context)
 
 
 def profile_sections() -> list[ProfileSection]:
-    return sorted(_profile_sections.values())
+    return in_layout_order(_profile_sections, PROFILE_SECTIONS)
 
 
 # --- Network-scale benchmark data (manage.py seed_scale) ---

@@ -116,14 +116,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # One cache shared by every web process and the worker: Redis in production.
 # Without REDIS_URL each process has its own memory cache, which only a single
-# process may use for pages (hub.page_cache).
+# process may use for pages (hub.ops.page_cache).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 # Each person's main pages kept for up to a minute, dropped by any write to their
-# school's content (hub.page_cache). On by default when Redis is configured.
+# school's content (hub.ops.page_cache). On by default when Redis is configured.
 STAFFROOM_PAGE_CACHE = env_bool("STAFFROOM_PAGE_CACHE", bool(REDIS_URL))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -156,7 +156,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_USERNAME_CALLABLE = "hub.lockout.username_for_lockout"
+AXES_USERNAME_CALLABLE = "hub.people.lockout.username_for_lockout"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "en-gb"
@@ -202,7 +202,7 @@ TASKS = {
         "BACKEND": env_str("STAFFROOM_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
-# A task still running after this long lost its worker: requeue it (hub.task_recovery).
+# A task still running after this long lost its worker: requeue it (hub.ops.task_recovery).
 STAFFROOM_TASK_TIMEOUT = env_int("STAFFROOM_TASK_TIMEOUT", 1800)
 STAFFROOM_TASK_MAX_ATTEMPTS = env_int("STAFFROOM_TASK_MAX_ATTEMPTS", 3)
 
@@ -212,8 +212,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 TAGGIT_CASE_INSENSITIVE = True
-TAGGIT_TAGS_FROM_STRING = "hub.tagging.parse_tags"
-TAGGIT_STRING_FROM_TAGS = "hub.tagging.format_tags"
+TAGGIT_TAGS_FROM_STRING = "hub.lib.tags.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "hub.lib.tags.format_tags"
 
 # Content Security Policy: nothing inline, nothing third-party.
 CONTENT_SECURITY_POLICY = {

@@ -3,20 +3,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from hub.forms import EmailAuthenticationForm
-from hub.views import (
-    account,
+from hub.leaders.views import (
     audit,
     celebrations,
     dashboard,
-    digest,
     flags,
-    home,
     moderation,
-    notifications,
-    personal_data,
-    staff,
 )
+from hub.leaders.views import (
+    unsubscribe as digest,
+)
+from hub.people.forms import EmailAuthenticationForm
+from hub.people.views import account, personal_data, staff
+from hub.views import home, notifications
 
 hub_patterns = [
     path("", home.home, name="home"),
@@ -81,7 +80,7 @@ urlpatterns = [
 ]
 
 if settings.STAFFROOM_BENCH:
-    from hub.views.bench import ceiling
+    from hub.ops.bench import ceiling
 
     urlpatterns += [path("bench/ceiling/", ceiling, name="bench_ceiling")]
 

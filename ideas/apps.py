@@ -7,4 +7,7 @@ class IdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from ideas import registration  # noqa: F401  (registers with hub)
+        # Each feature registers its kinds, panels, jobs and demo data with hub.
+        from ideas.board import hooks as board_hooks  # noqa: F401
+        from ideas.scrapbook import hooks as scrapbook_hooks  # noqa: F401
+        from ideas.thursday import hooks as thursday_hooks  # noqa: F401

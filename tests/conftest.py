@@ -24,7 +24,7 @@ def _empty_cache():
 
 @pytest.fixture
 def within_one_minute(monkeypatch):
-    """Stop the clock: pages are cached per minute (hub.page_cache), so a test that
+    """Stop the clock: pages are cached per minute (hub.ops.page_cache), so a test that
     expects its second visit to be served from the cache must not cross into the next."""
     moment = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: moment)

@@ -21,7 +21,7 @@ class AuditEntry(models.Model):
     to_status = models.CharField(max_length=12, blank=True)
     reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # When the author was told of a hide or return (hub.moderation_notices), so once only.
+    # When the author was told of a hide or return (hub.leaders.moderation_notices), so once only.
     author_told_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -30,7 +30,7 @@ class AuditEntry(models.Model):
         indexes = [
             # The audit log page: a school's newest entries first.
             models.Index(fields=["school", "-created_at"], name="audit_school_recent_idx"),
-            # hub.moderation_notices looks every minute for hides and returns whose
+            # hub.leaders.moderation_notices looks every minute for hides and returns whose
             # author is not told yet: a handful of rows among every action ever logged.
             models.Index(
                 fields=["created_at"],

@@ -52,7 +52,7 @@ def celebrated_rows_index() -> models.Index:
     """Every contribution model's Meta.indexes needs this one.
 
     The home page's celebrations panel and the celebrations wall
-    (hub.selectors.celebrated_index) want the newest celebrated rows of every
+    (hub.leaders.selectors.celebrated_index) want the newest celebrated rows of every
     kind; without it PostgreSQL reads each whole table (EXPLAIN at 500 schools:
     Seq Scan on ideas_reply, 397,232 rows removed by filter). In the order the
     selector sorts by, so a scan can stop after a few rows; partial, so it stays small.

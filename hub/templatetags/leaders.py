@@ -1,6 +1,6 @@
 from django import template
 
-from hub.forms_moderation import AUDIT_ACTIONS
+from hub.leaders.forms import AUDIT_ACTIONS
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hub.page_cache import cached_page
+from hub.ops.page_cache import cached_page
 from hub.registry import home_panels
 
 

@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hub.forms_insights import EmailPreferenceForm
 from hub.models import Notification
+from hub.people.forms import EmailPreferenceForm
 
 NOTIFICATIONS_PER_PAGE = 25
 

@@ -2,11 +2,11 @@ import re
 
 from playwright.sync_api import expect
 
-from hub.demo import DEMO_PASSWORD, seed_demo_school
 from hub.models import Staff
-from ideas.models import Idea, IdeaOfTheWeek
+from hub.people.demo import DEMO_PASSWORD, seed_demo_school
+from ideas.board.models import Idea, IdeaOfTheWeek
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
-from tests.ideas.factories_board import IdeaFactory
+from tests.ideas.board.factories import IdeaFactory
 
 
 def test_staff_post_react_comment_and_a_moderator_picks_the_idea_of_the_week(

@@ -3,7 +3,7 @@ import zipfile
 from playwright.sync_api import expect
 
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
-from tests.ideas.factories_board import IdeaFactory
+from tests.ideas.board.factories import IdeaFactory
 
 
 def test_a_colleague_downloads_their_data_from_their_profile(page, staff, tmp_path):

@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from hub.models import Staff
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
-from tests.hub.invitations import invitation_path
+from tests.hub.people.invitations import invitation_path
 
 
 def test_an_admin_invites_a_colleague_who_accepts_and_lands_signed_in(page, school_admin):

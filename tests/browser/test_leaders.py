@@ -8,12 +8,12 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from hub.leaders.moderation_notices import tell_authors_of_moderation
 from hub.models import Role, Status
 from hub.moderation import UNDO_WINDOW
-from hub.moderation_notices import tell_authors_of_moderation
 from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
-from tests.hub.factories_leaders import NoteFactory
+from tests.hub.leaders.factories import NoteFactory
 
 pytestmark = pytest.mark.urls("tests.leaders_app.urls")
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from events.models import Lunch, SignUp, SignUpState
+from events.lunches.models import Lunch, SignUp, SignUpState
 from hub.models import Role
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import StaffFactory
@@ -117,14 +117,9 @@ def test_a_lunch_from_scheduling_to_a_promotion_and_a_calendar_file(
 
 
 def test_after_a_lunch_staff_post_a_takeaway_and_browse_the_archive(page, staff, school):
-    from events.models import PlateKind
+    from events.lunches.models import PlateKind
     from hub.models import Status
-    from tests.events.factories_lunches import (
-        InputFactory,
-        LunchFactory,
-        SignUpFactory,
-        in_days,
-    )
+    from tests.events.lunches.factories import InputFactory, LunchFactory, SignUpFactory, in_days
 
     LunchFactory(school=school, theme="Metacognition for everyone", capacity=12)
     past = LunchFactory(school=school, theme="Oracy across the curriculum", starts_at=in_days(-2))

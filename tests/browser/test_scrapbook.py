@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
-from tests.ideas.factories_scrapbook import photo_bytes
+from tests.ideas.scrapbook.factories import photo_bytes
 
 
 def test_an_article_goes_from_draft_to_a_printed_edition(
@@ -138,13 +138,13 @@ class QueuedOnly:
 def test_the_export_page_shows_progress_and_then_the_download(
     page, staff, school_admin, monkeypatch
 ):
-    import ideas.tasks_scrapbook
+    import ideas.scrapbook.tasks
     from hub.models import Status
-    from ideas.models import EditionExport, ExportStatus
-    from tests.ideas.factories_scrapbook import ArticleFactory, add_photo, edition_with
+    from ideas.scrapbook.models import EditionExport, ExportStatus
+    from tests.ideas.scrapbook.factories import ArticleFactory, add_photo, edition_with
 
-    real_task = ideas.tasks_scrapbook.make_edition_export
-    monkeypatch.setattr(ideas.tasks_scrapbook, "make_edition_export", QueuedOnly())
+    real_task = ideas.scrapbook.tasks.make_edition_export
+    monkeypatch.setattr(ideas.scrapbook.tasks, "make_edition_export", QueuedOnly())
     article = ArticleFactory(author=staff, status=Status.PUBLISHED, title="Reading buddies")
     add_photo(article)
     edition = edition_with([article], created_by=school_admin, title="Spring term 2027")

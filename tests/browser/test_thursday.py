@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from hub.models import Role
-from ideas.models import Question, RotaTurn
+from ideas.thursday.models import Question, RotaTurn
 from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
 
@@ -112,7 +112,7 @@ def test_moderator_plans_poser_asks_colleague_replies_poser_summarises(
 
 
 def test_a_reply_over_the_limit_and_a_closed_question_are_explained(page, staff, school):
-    from tests.ideas.factories_thursday import QuestionFactory
+    from tests.ideas.thursday.factories import QuestionFactory
 
     closed = QuestionFactory(school=school, publish_at=timezone.now() - timedelta(days=9))
     sign_in(page, staff)
@@ -123,8 +123,8 @@ def test_a_reply_over_the_limit_and_a_closed_question_are_explained(page, staff,
 
 
 def test_the_demo_school_thursday_pages_read_well(page):
-    from hub.demo import DEMO_PASSWORD, seed_demo_school
     from hub.models import Staff
+    from hub.people.demo import DEMO_PASSWORD, seed_demo_school
 
     seed_demo_school()
     teacher = Staff.objects.get(email="teacher@oakfield.example")

@@ -2,7 +2,7 @@ from django.urls import reverse
 
 from hub import registry
 from tests.factories import StaffFactory
-from tests.hub.notes import note
+from tests.hub.leaders.notes import note
 
 URL = reverse("hub:home")
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from hub import moderation
 from hub.models import AuditEntry, Status
 from tests.factories import StaffFactory
-from tests.hub.notes import note
+from tests.hub.leaders.notes import note
 
 
 def test_a_moderator_hides_with_a_reason_and_it_is_logged(moderator, staff):

@@ -5,7 +5,7 @@ from django.urls import reverse
 from hub import moderation
 from hub.models import AuditEntry, Flag, Status
 from tests.factories import StaffFactory
-from tests.hub.factories_leaders import note_by_colleague
+from tests.hub.leaders.factories import note_by_colleague
 from tests.leaders_app.models import Note
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -10,7 +10,7 @@ from hub import moderation
 from hub.models import AuditEntry, Flag, Status
 from tests.concurrency import run_at_once
 from tests.factories import SchoolFactory, StaffFactory
-from tests.hub.factories_leaders import NoteFactory
+from tests.hub.leaders.factories import NoteFactory
 from tests.leaders_app.models import Note
 
 
@@ -48,7 +48,7 @@ def test_approve_and_hide_at_once_apply_exactly_one():
 
 @pytest.mark.django_db(transaction=True)
 def test_flagging_twice_at_once_keeps_one_flag():
-    from hub.flagging import flag_contribution
+    from hub.leaders.flagging import flag_contribution
 
     school = SchoolFactory()
     flagger = StaffFactory(school=school)

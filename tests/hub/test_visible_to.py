@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from hub.access import get_editable_or_404, get_visible_or_404
 from hub.models import Status, Visibility
 from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
-from tests.hub.notes import note
+from tests.hub.leaders.notes import note
 from tests.leaders_app.models import Note
 
 

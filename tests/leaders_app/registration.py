@@ -43,7 +43,9 @@ def newest_notes(school, week_start, week_end) -> dict | None:
 
 
 register_digest_section(
-    order=10, template_name="leaders_app/digest_notes.html", get_context=newest_notes
+    name="leaders_app.notes",
+    template_name="leaders_app/digest_notes.html",
+    get_context=newest_notes,
 )
 
 
@@ -53,5 +55,7 @@ def notes_tried(member, viewer) -> dict | None:
 
 
 register_profile_section(
-    order=10, template_name="leaders_app/profile_tried.html", get_context=notes_tried
+    name="leaders_app.tried",
+    template_name="leaders_app/profile_tried.html",
+    get_context=notes_tried,
 )

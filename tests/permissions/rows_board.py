@@ -1,4 +1,4 @@
-from tests.ideas.factories_board import IdeaFactory
+from tests.ideas.board.factories import IdeaFactory
 from tests.permissions.matrix import Row, World, everyone
 
 

@@ -2,7 +2,7 @@
 
 from hub import moderation
 from hub.models import AuditEntry, Status
-from tests.hub.factories_leaders import note_by_colleague
+from tests.hub.leaders.factories import note_by_colleague
 from tests.permissions.matrix import Row, World, everyone
 
 MODERATORS_ONLY = everyone(403, moderator=200)

@@ -1,7 +1,7 @@
 import datetime as dt
 
-from events.models import InputKind
-from tests.events.factories_lunches import InputFactory, LunchFactory, in_days
+from events.lunches.models import InputKind
+from tests.events.lunches.factories import InputFactory, LunchFactory, in_days
 from tests.permissions.matrix import Row, World, everyone
 
 

@@ -1,5 +1,5 @@
 from hub.models import Status
-from tests.ideas.factories_scrapbook import ArticleFactory, EditionFactory, add_photo
+from tests.ideas.scrapbook.factories import ArticleFactory, EditionFactory, add_photo
 from tests.permissions.matrix import Row, World, everyone
 
 
@@ -27,7 +27,7 @@ def shared_edition(world: World) -> dict:
 def edition_with_cover(world: World) -> dict:
     from django.core.files.base import ContentFile
 
-    from tests.ideas.factories_scrapbook import photo_bytes
+    from tests.ideas.scrapbook.factories import photo_bytes
 
     edition = EditionFactory(created_by=world.people["admin"], cover_alt_text="Our hall")
     edition.cover_image.save("cover.jpg", ContentFile(photo_bytes()))
@@ -37,7 +37,7 @@ def edition_with_cover(world: World) -> dict:
 def finished_export(world: World) -> dict:
     from django.core.files.base import ContentFile
 
-    from ideas.models import EditionExport, ExportStatus
+    from ideas.scrapbook.models import EditionExport, ExportStatus
 
     edition = EditionFactory(created_by=world.people["admin"])
     export = EditionExport(edition=edition, format="csv", made_for_version="v1")

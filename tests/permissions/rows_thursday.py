@@ -1,8 +1,8 @@
 """Permission rows for Thinking Thursday: questions, replies, the archive and the rota."""
 
-from ideas.models import RotaOptOut
+from ideas.thursday.models import RotaOptOut
 from tests.factories import StaffFactory
-from tests.ideas.factories_thursday import (
+from tests.ideas.thursday.factories import (
     ClosureDateFactory,
     QuestionFactory,
     ReplyFactory,

@@ -7,12 +7,12 @@ import zipfile
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from events.models import CalendarFeed
+from events.lunches.models import CalendarFeed
 from hub.registry import contribution_kinds
-from tests.events.factories_lunches import InputFactory, SignUpFactory, TakeawayFactory
+from tests.events.lunches.factories import InputFactory, SignUpFactory, TakeawayFactory
 from tests.factories import StaffFactory
-from tests.ideas.factories_board import CommentFactory, IdeaFactory, ReactionFactory
-from tests.ideas.factories_thursday import QuestionFactory, ReplyFactory
+from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory
+from tests.ideas.thursday.factories import QuestionFactory, ReplyFactory
 
 
 def _their_work(person, *, copies: int = 1) -> None:

@@ -12,9 +12,9 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from tests.events.factories_lunches import LunchFactory
+from tests.events.lunches.factories import LunchFactory
 from tests.hub.test_security import ROOT, production_environment
-from tests.ideas.factories_board import IdeaFactory
+from tests.ideas.board.factories import IdeaFactory
 
 PRINT_SETTINGS = """
 import django, json

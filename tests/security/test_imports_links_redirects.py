@@ -6,10 +6,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from events.forms import InputForm
+from events.lunches.forms import InputForm
 from hub.models import Staff
-from ideas.forms.thursday import QuestionForm
-from tests.hub.factories_leaders import note_by_colleague
+from ideas.thursday.forms import QuestionForm
+from tests.hub.leaders.factories import note_by_colleague
 from tests.security.html_scan import injected_markup
 from tests.security.payloads import PAYLOADS
 

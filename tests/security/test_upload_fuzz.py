@@ -13,9 +13,9 @@ from django.urls import reverse
 from hypothesis import example, given
 from PIL import Image, ImageFile
 
-from events.uploads import check_resource_file
+from events.lunches.uploads import check_resource_file
 from hub.lib import images
-from tests.events.factories_lunches import InputFactory, LunchFactory
+from tests.events.lunches.factories import InputFactory, LunchFactory
 from tests.security.upload_fuzz import (
     EXAMPLES,
     FUZZ_SETTINGS,

@@ -6,7 +6,7 @@ from django.template.defaultfilters import urlize
 from django.test import Client
 from django.utils.html import escape
 
-from ideas.export.markdown import render_markdown
+from ideas.scrapbook.export.markdown import render_markdown
 from tests.security.html_scan import injected_markup
 from tests.security.payloads import PAYLOADS
 from tests.security.xss_world import FIELDS, SANITISED_FIELDS, build

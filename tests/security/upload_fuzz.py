@@ -2,7 +2,7 @@
 
 A cleaner is a function taking an UploadedFile and either returning the (possibly
 re-encoded) file to store or raising ValidationError. Point `check_cleaner` at any
-of them: the lunch resources' `events.uploads.check_resource_file` today, the
+of them: the lunch resources' `events.lunches.uploads.check_resource_file` today, the
 scrapbook's image cleaner (hub/lib/images.py) once it is merged.
 
 How long it runs: FUZZ_EXAMPLES (default a few dozen, seconds in `make test`);

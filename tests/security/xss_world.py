@@ -11,12 +11,13 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from events.models import DietaryNeeds
+from events.lunches.models import DietaryNeeds
 from hub import moderation
-from hub.flagging import flag_contribution
+from hub.leaders.flagging import flag_contribution
 from hub.models import Notification, Role, Status
-from ideas.models import ClosureDate, IdeaOfTheWeek, RotaOptOut
-from tests.events.factories_lunches import (
+from ideas.board.models import IdeaOfTheWeek
+from ideas.thursday.models import ClosureDate, RotaOptOut
+from tests.events.lunches.factories import (
     InputFactory,
     LunchFactory,
     SignUpFactory,
@@ -24,9 +25,9 @@ from tests.events.factories_lunches import (
     in_days,
 )
 from tests.factories import StaffFactory
-from tests.ideas.factories_board import CommentFactory, IdeaFactory, ReactionFactory, this_monday
-from tests.ideas.factories_scrapbook import ArticleFactory, edition_with
-from tests.ideas.factories_thursday import QuestionFactory, ReplyFactory, RotaTurnFactory
+from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory, this_monday
+from tests.ideas.scrapbook.factories import ArticleFactory, edition_with
+from tests.ideas.thursday.factories import QuestionFactory, ReplyFactory, RotaTurnFactory
 from tests.security.payloads import PAYLOADS
 
 # Field code -> (model field, max length). The code starts each stored value.

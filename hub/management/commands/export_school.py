@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from hub.backup.archive import export_school, find_school
 from hub.models import School
+from hub.ops.backup.archive import export_school, find_school
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from zipfile import BadZipFile
 
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.backup.archive import ArchiveRefused, import_school
+from hub.ops.backup.archive import ArchiveRefused, import_school
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from hub.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo_school
+from hub.people.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo_school
 
 
 class Command(BaseCommand):

@@ -13,8 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from hub.lib.weeks import Week
-from hub.registry import scale_generators
-from hub.scale import (
+from hub.ops.scale import (
     SCALE_PASSWORD,
     already_seeded,
     create_networks,
@@ -22,6 +21,7 @@ from hub.scale import (
     create_staff,
     scale_email,
 )
+from hub.registry import scale_generators
 
 # Schools handled per round of generators: bounds memory, and each round commits.
 CHUNK = 20

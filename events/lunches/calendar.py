@@ -1,0 +1,38 @@
+"""Calendar files (.ics) for one lunch or a person's feed of lunches."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.conf import settings
+from icalendar import Calendar, Event
+
+from events.lunches.models import Lunch
+
+
+def _event(lunch: Lunch) -> Event:
+    event = Event()
+    event.add("uid", f"lunch-{lunch.pk}@staffroom")
+    event.add("dtstamp", dt.datetime.now(dt.UTC))
+    event.add("dtstart", lunch.starts_at.astimezone(dt.UTC))
+    event.add("dtend", lunch.ends_at.astimezone(dt.UTC))
+    event.add("summary", f"Learning lunch: {lunch.theme}" if lunch.theme else "Learning lunch")
+    event.add("location", lunch.room)
+    inputs = [item.title for item in getattr(lunch, "confirmed_inputs", [])]
+    lines = ["Five-minute inputs from colleagues, and a plate to share."]
+    if inputs:
+        lines.append("Inputs: " + "; ".join(inputs))
+    url = settings.SITE_URL + lunch.get_absolute_url()
+    lines.append(url)
+    event.add("description", "\n".join(lines))
+    event.add("url", url)
+    return event
+
+
+def lunches_calendar(lunches: Iterable[Lunch], *, name: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//Staffroom//Learning lunches//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for lunch in lunches:
+        calendar.add_component(_event(lunch))
+    return calendar.to_ical()

@@ -1,0 +1,258 @@
+"""Scheduling lunches, changing them, and the inputs and takeaways that belong to them."""
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from events.lunches.models import (
+    MAX_INPUTS_PER_LUNCH,
+    CalendarFeed,
+    DietaryNeeds,
+    Input,
+    Lunch,
+    SignUp,
+    SignUpState,
+    Takeaway,
+)
+from hub.models import Status
+from hub.notifications import notify
+
+
+class LunchRefused(Exception):
+    """The lunch is not in a state where this can happen (started, full, ended...)."""
+
+
+def lunch_moments(school, date: dt.date, start: dt.time, end: dt.time):
+    """The aware start and end instants of a lunch, on the school's wall clock."""
+    zone = school.zone
+    return (
+        dt.datetime.combine(date, start, tzinfo=zone),
+        dt.datetime.combine(date, end, tzinfo=zone),
+    )
+
+
+def _check_moments(starts_at, ends_at, *, now) -> None:
+    errors = {}
+    if ends_at <= starts_at:
+        errors["end_time"] = "The lunch must end after it starts."
+    if starts_at <= now:
+        errors["date"] = "This date and time has already passed. Choose a time in the future."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def schedule_lunch(
+    *, school, created_by, date, start_time, end_time, room, capacity, theme="", now=None
+) -> Lunch:
+    starts_at, ends_at = lunch_moments(school, date, start_time, end_time)
+    _check_moments(starts_at, ends_at, now=now or timezone.now())
+    lunch = Lunch(
+        school=school,
+        created_by=created_by,
+        date=date,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        room=room.strip(),
+        capacity=capacity,
+        theme=theme.strip(),
+    )
+    lunch.full_clean()
+    lunch.save()
+    return lunch
+
+
+def update_lunch(
+    *, lunch_id: int, date, start_time, end_time, room, capacity, theme="", now=None
+) -> Lunch:
+    """Change a lunch; raising capacity promotes from the waitlist at once."""
+    from events.lunches.services import promote_waitlisted
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        lunch = Lunch.objects.select_for_update().select_related("school").get(pk=lunch_id)
+        starts_at, ends_at = lunch_moments(lunch.school, date, start_time, end_time)
+        if (starts_at, ends_at) != (lunch.starts_at, lunch.ends_at):
+            _check_moments(starts_at, ends_at, now=now)
+        confirmed = lunch.sign_ups.filter(state=SignUpState.CONFIRMED).count()
+        if capacity < confirmed:
+            raise ValidationError(
+                {
+                    "capacity": f"{confirmed} people are already coming, so the capacity "
+                    f"can't go below {confirmed}. Ask some to cancel first."
+                }
+            )
+        lunch.date, lunch.starts_at, lunch.ends_at = date, starts_at, ends_at
+        lunch.room, lunch.capacity, lunch.theme = room.strip(), capacity, theme.strip()
+        lunch.full_clean()
+        lunch.save()
+        promote_waitlisted(lunch, now=now)
+    return lunch
+
+
+def volunteer_input(*, lunch_id: int, author, title, kind, summary, link="", file=None) -> Input:
+    """Offer a five-minute input; it waits for a moderator to confirm it.
+
+    At most three inputs are live (waiting or confirmed) per lunch, checked under the
+    lunch's row lock, so confirming can never overfill the slots."""
+    with transaction.atomic():
+        lunch = Lunch.objects.select_for_update().get(pk=lunch_id)
+        if lunch.has_started():
+            raise LunchRefused("This lunch has started, so it takes no more inputs.")
+        live = lunch.inputs.filter(status__in=[Status.SUBMITTED, Status.PUBLISHED]).count()
+        if live >= MAX_INPUTS_PER_LUNCH:
+            raise LunchRefused(
+                "All three input slots for this lunch are taken. Try the next lunch!"
+            )
+        item = Input(
+            lunch=lunch,
+            school_id=lunch.school_id,
+            author=author,
+            status=Status.SUBMITTED,
+            title=title.strip(),
+            kind=kind,
+            summary=summary.strip(),
+            link=link,
+        )
+        if file:
+            item.file = file
+        item.full_clean()
+        item.save()
+    return item
+
+
+@transaction.atomic
+def add_resources(*, item: Input, link="", notes="", file=None) -> Input:
+    item.link = link
+    item.notes = notes.strip()
+    if file:
+        item.file = file
+    item.full_clean()
+    item.save(update_fields=["link", "notes", "file", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def add_takeaway(*, lunch: Lunch, author, text: str, now=None) -> Takeaway:
+    if not lunch.has_ended(now):
+        raise LunchRefused("Takeaways can be posted once the lunch is over.")
+    takeaway = Takeaway(
+        lunch=lunch,
+        school_id=lunch.school_id,
+        author=author,
+        status=Takeaway.initial_status(author.school),
+        text=text.strip(),
+    )
+    takeaway.full_clean()
+    takeaway.save()
+    return takeaway
+
+
+def _locked_lunch(lunch_id: int) -> Lunch:
+    return Lunch.objects.select_for_update().get(pk=lunch_id)
+
+
+def _live_sign_up(lunch: Lunch, staff) -> SignUp | None:
+    return lunch.sign_ups.filter(staff=staff).exclude(state=SignUpState.CANCELLED).first()
+
+
+def sign_up(
+    *,
+    lunch_id: int,
+    staff,
+    plate: str = "",
+    plate_kind: str = "",
+    dietary_labels: list[str] | None = None,
+    allergens: str = "",
+    now=None,
+) -> SignUp:
+    """A place if there is one, else the end of the waitlist. Signing up again only
+    updates what you'll bring."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        lunch = _locked_lunch(lunch_id)
+        if lunch.has_started(now):
+            raise LunchRefused("Sign-ups closed when this lunch started.")
+        entry = _live_sign_up(lunch, staff)
+        if entry is None:
+            confirmed = lunch.sign_ups.filter(state=SignUpState.CONFIRMED).count()
+            full = confirmed >= lunch.capacity
+            entry = SignUp(
+                lunch=lunch,
+                staff=staff,
+                # Taken under the lock, not before it: the waitlist is in lock order.
+                created_at=timezone.now(),
+                state=SignUpState.WAITLISTED if full else SignUpState.CONFIRMED,
+            )
+        entry.plate = plate.strip()
+        entry.plate_kind = plate_kind
+        entry.dietary_labels = sorted(set(dietary_labels or []))
+        entry.allergens = allergens.strip()
+        entry.full_clean()
+        entry.save()
+    return entry
+
+
+def cancel_sign_up(*, lunch_id: int, staff, now=None) -> SignUp:
+    """Give up a place (or a waitlist spot); the first waitlisted person moves up."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        lunch = _locked_lunch(lunch_id)
+        if lunch.has_started(now):
+            raise LunchRefused("This lunch has started, so sign-ups can't change now.")
+        entry = _live_sign_up(lunch, staff)
+        if entry is None:
+            raise LunchRefused("You are not signed up to this lunch.")
+        entry.state = SignUpState.CANCELLED
+        entry.cancelled_at = now
+        entry.save(update_fields=["state", "cancelled_at"])
+        promote_waitlisted(lunch, now=now)
+    return entry
+
+
+def promote_waitlisted(lunch: Lunch, *, now) -> list[SignUp]:
+    """Fill free places from the front of the waitlist and tell each person at once.
+
+    Call only with the lunch row locked (two queries, plus one UPDATE per promotion)."""
+    free = lunch.capacity - lunch.sign_ups.filter(state=SignUpState.CONFIRMED).count()
+    if free <= 0 or lunch.has_started(now):
+        return []
+    promoted = list(
+        lunch.sign_ups.filter(state=SignUpState.WAITLISTED)
+        .select_related("staff")
+        .order_by("created_at", "pk")[:free]
+    )
+    for entry in promoted:
+        entry.state = SignUpState.CONFIRMED
+        entry.promoted_at = now
+        entry.save(update_fields=["state", "promoted_at"])
+        notify(
+            recipient=entry.staff,
+            email_template="lunch_promoted",
+            context={"lunch": lunch, "sign_up": entry},
+        )
+    return promoted
+
+
+@transaction.atomic
+def save_dietary_needs(*, staff, text: str) -> DietaryNeeds:
+    needs, _ = DietaryNeeds.objects.get_or_create(staff=staff)
+    needs.text = text.strip()
+    needs.full_clean()
+    needs.save()
+    return needs
+
+
+@transaction.atomic
+def reset_calendar_feed(*, staff) -> str:
+    """A new secret feed token for this person; any old feed URL stops working."""
+    token, token_hash = CalendarFeed.new_token()
+    CalendarFeed.objects.update_or_create(staff=staff, defaults={"token_hash": token_hash})
+    return token
+
+
+@transaction.atomic
+def revoke_calendar_feed(*, staff) -> None:
+    CalendarFeed.objects.filter(staff=staff).delete()

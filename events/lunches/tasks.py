@@ -1,0 +1,60 @@
+"""Slow lunch work, run by the task worker: reminder and follow-up emails."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from events.lunches.models import Input, Lunch, SignUpState
+from hub.models import Status
+from hub.notifications import notify
+
+
+def _people(lunch: Lunch) -> tuple[list, list]:
+    attendees = [
+        entry.staff
+        for entry in lunch.sign_ups.filter(state=SignUpState.CONFIRMED).select_related("staff")
+    ]
+    presenters = [
+        item.author
+        for item in Input.objects.filter(lunch=lunch, status=Status.PUBLISHED).select_related(
+            "author"
+        )
+    ]
+    return attendees, presenters
+
+
+@task()
+def send_lunch_reminders(*, lunch_id: int) -> int:
+    lunch = Lunch.objects.select_related("school").get(pk=lunch_id)
+    attendees, presenters = _people(lunch)
+    presenting = {person.pk for person in presenters}
+    people = {person.pk: person for person in attendees + presenters}
+    with timezone.override(lunch.school.zone):
+        _remind(lunch, people.values(), presenting)
+    return len(people)
+
+
+def _remind(lunch, people, presenting) -> None:
+    for person in people:
+        notify(
+            recipient=person,
+            email_template="lunch_reminder",
+            context={"lunch": lunch, "presenting": person.pk in presenting},
+        )
+
+
+@task()
+def send_lunch_follow_ups(*, lunch_id: int) -> int:
+    lunch = Lunch.objects.select_related("school").get(pk=lunch_id)
+    attendees, presenters = _people(lunch)
+    presenting = {person.pk for person in presenters}
+    invited = [person for person in attendees if person.pk not in presenting]
+    with timezone.override(lunch.school.zone):
+        _follow_up(lunch, presenters, invited)
+    return len(presenters) + len(invited)
+
+
+def _follow_up(lunch, presenters, invited) -> None:
+    for person in presenters:
+        notify(recipient=person, email_template="lunch_add_resources", context={"lunch": lunch})
+    for person in invited:
+        notify(recipient=person, email_template="lunch_takeaway", context={"lunch": lunch})

@@ -1,0 +1,71 @@
+"""Volunteering a five-minute input, adding its resources, and posting takeaways."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from events.lunches import services
+from events.lunches.forms import InputForm, ResourcesForm, TakeawayForm
+from events.lunches.models import Input, Lunch
+from events.lunches.views.lunches import render_lunch
+from hub.access import get_editable_or_404, get_visible_or_404
+
+
+@login_required
+def volunteer_input(request: HttpRequest, pk: int) -> HttpResponse:
+    lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
+    form = InputForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.volunteer_input(lunch_id=lunch.pk, author=request.user, **form.cleaned_data)
+        except services.LunchRefused as refusal:
+            messages.error(request, str(refusal))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, "Thank you! A moderator will confirm your input and you'll see it here."
+            )
+            return redirect(lunch)
+    return render(request, "events/lunches/input_form.html", {"form": form, "lunch": lunch})
+
+
+@login_required
+def add_resources(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_editable_or_404(Input.objects.select_related("lunch"), request.user, pk=pk)
+    form = ResourcesForm(request.POST or None, request.FILES or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.add_resources(item=item, link=data["link"], notes=data["notes"], file=data["file"])
+        messages.success(request, "Thanks: colleagues can now find your slides and notes.")
+        return redirect(item.lunch)
+    context = {"form": form, "item": item, "lunch": item.lunch}
+    return render(request, "events/lunches/resources_form.html", context)
+
+
+@require_POST
+@login_required
+def add_takeaway(request: HttpRequest, pk: int) -> HttpResponse:
+    lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
+    form = TakeawayForm(request.POST)
+    if not form.is_valid():
+        return render_lunch(request, lunch, takeaway_form=form, status=400)
+    try:
+        services.add_takeaway(lunch=lunch, author=request.user, text=form.cleaned_data["text"])
+    except services.LunchRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, "Thanks for sharing what you took away.")
+    return redirect(f"{lunch.get_absolute_url()}#takeaways")
+
+
+@login_required
+def download_input_file(request: HttpRequest, pk: int) -> FileResponse:
+    """Slides and handouts may show pupils' work: served only to people who may see the input."""
+    item = get_visible_or_404(Input.objects.exclude(file=""), request.user, pk=pk)
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file_name)
+    response["Cache-Control"] = "private, no-store"
+    return response

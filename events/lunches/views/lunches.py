@@ -1,0 +1,105 @@
+"""Lunch lists, the lunch page, and scheduling (moderators)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from events.lunches import selectors, services
+from events.lunches.calendar import lunches_calendar
+from events.lunches.forms import LunchForm, SignUpForm, TakeawayForm
+from events.lunches.models import Lunch
+from hub.access import get_visible_or_404, require_moderator
+from hub.decorators import moderator_required
+from hub.ops.page_cache import cached_page
+
+UPCOMING_PER_PAGE = 10
+ARCHIVE_PER_PAGE = 12
+
+
+@login_required
+@cached_page
+def lunches(request: HttpRequest) -> HttpResponse:
+    upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
+    page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "events/lunches/lunches.html", {"page": page})
+
+
+@login_required
+def lunch_archive(request: HttpRequest) -> HttpResponse:
+    past = selectors.archive_for(request.user)
+    page = Paginator(past, ARCHIVE_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "events/lunches/archive.html", {"page": page})
+
+
+def render_lunch(
+    request: HttpRequest, lunch: Lunch, *, sign_up_form=None, takeaway_form=None, status=200
+) -> HttpResponse:
+    """The lunch page, optionally with a bound form showing its errors."""
+    data = selectors.lunch_page(lunch, request.user)
+    if sign_up_form is None:
+        sign_up_form = SignUpForm(instance=data.my_sign_up)
+    context = {
+        "lunch": lunch,
+        "data": data,
+        "now": timezone.now(),
+        "sign_up_form": sign_up_form,
+        "takeaway_form": takeaway_form or TakeawayForm(),
+    }
+    return render(request, "events/lunches/lunch_detail.html", context, status=status)
+
+
+@login_required
+@cached_page
+def lunch_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
+    return render_lunch(request, lunch)
+
+
+@moderator_required
+def schedule_lunch(request: HttpRequest) -> HttpResponse:
+    school = request.user.school
+    form = LunchForm(request.POST or None, school=school)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lunch = services.schedule_lunch(
+                school=school, created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Lunch scheduled. Colleagues can now sign up.")
+            return redirect(lunch)
+    return render(request, "events/lunches/lunch_form.html", {"form": form, "lunch": None})
+
+
+@login_required
+def edit_lunch(request: HttpRequest, pk: int) -> HttpResponse:
+    lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
+    require_moderator(request.user)
+    form = LunchForm(
+        request.POST or None, school=lunch.school, initial=LunchForm.initial_from(lunch)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_lunch(lunch_id=lunch.pk, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Lunch updated.")
+            return redirect(lunch)
+    return render(request, "events/lunches/lunch_form.html", {"form": form, "lunch": lunch})
+
+
+@login_required
+def lunch_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    lunches = selectors.with_confirmed_inputs(Lunch.objects.filter(pk=pk))
+    lunch = get_visible_or_404(lunches, request.user, pk=pk)
+    response = HttpResponse(
+        lunches_calendar([lunch], name="Learning lunch"), content_type="text/calendar"
+    )
+    response["Content-Disposition"] = f'attachment; filename="learning-lunch-{lunch.date}.ics"'
+    return response

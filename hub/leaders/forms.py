@@ -1,0 +1,172 @@
+"""Forms for the leaders' tools: flags, celebrations, audit filters, the dashboard's period."""
+
+from datetime import date, timedelta
+
+from django import forms
+
+from hub.lib.terms import Term, previous_term, term_containing
+from hub.models import Staff
+
+REASON_MAX = 500
+CELEBRATION_MAX = 280
+
+
+class FlagForm(forms.Form):
+    reason = forms.CharField(
+        label="What is the problem?",
+        max_length=REASON_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": True}),
+        help_text="Only your school's moderators see this.",
+    )
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise forms.ValidationError("Say briefly what a moderator should look at.")
+        return reason
+
+
+class CelebrateForm(forms.Form):
+    note = forms.CharField(
+        label="A short note of thanks",
+        max_length=CELEBRATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": True}),
+        help_text="Shown on the Celebration wall and emailed to the author.",
+    )
+
+    def clean_note(self) -> str:
+        note = self.cleaned_data["note"].strip()
+        if not note:
+            raise forms.ValidationError("Write a few words saying what you appreciated.")
+        return note
+
+
+AUDIT_ACTIONS = [
+    ("", "Any action"),
+    ("approve", "Approved"),
+    ("hide", "Hid"),
+    ("return", "Returned"),
+    ("dismiss_flags", "Dismissed flags"),
+    ("celebrate", "Celebrated"),
+    ("undo", "Undid"),
+]
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(choices=AUDIT_ACTIONS, required=False)
+    moderator = forms.ModelChoiceField(
+        queryset=Staff.objects.none(), required=False, empty_label="Any moderator"
+    )
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Anyone who ever acted, including moderators who have since stepped down.
+        self.fields["moderator"].queryset = Staff.objects.filter(
+            school=school, audit_actions__isnull=False
+        ).distinct()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", "The end date is before the start date.")
+        return data
+
+
+class DateRangeForm(forms.Form):
+    start = forms.DateField(
+        label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+    @classmethod
+    def for_term(cls, data, today: date) -> "DateRangeForm":
+        term = Term.containing(today)
+        return cls(
+            data if "start" in data else None,
+            initial={"start": term.first_day, "end": term.last_day},
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", "The end date is before the start date.")
+        elif start and end and end - start > timedelta(days=400):
+            self.add_error("end", "Choose a range of a school year or less.")
+        return data
+
+    def dates(self) -> tuple[date, date]:
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        return self.initial["start"], self.initial["end"]
+
+
+MAX_RANGE_DAYS = 400
+
+
+class PeriodForm(forms.Form):
+    """Which days the participation dashboard counts: a term, 12 weeks, or chosen dates."""
+
+    period = forms.ChoiceField(
+        label="Period",
+        choices=[
+            ("this_term", "This term"),
+            ("last_term", "Last term"),
+            ("last_12_weeks", "Last 12 weeks"),
+            ("custom", "Dates I choose"),
+        ],
+        required=False,
+    )
+    start = forms.DateField(
+        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, today: date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self) -> dict:
+        data = super().clean()
+        period = data.get("period") or "this_term"
+        data["period"] = period
+        if period == "custom":
+            start, end = data.get("start"), data.get("end")
+            if start is None and "start" not in self.errors:
+                self.add_error("start", "Choose the first day to count.")
+            if end is None and "end" not in self.errors:
+                self.add_error("end", "Choose the last day to count.")
+            if start and end and end < start:
+                self.add_error("end", "The last day must be on or after the first day.")
+            elif start and end and (end - start).days > MAX_RANGE_DAYS:
+                self.add_error("end", "Choose at most 400 days; a school year fits.")
+        return data
+
+    def days(self) -> tuple[date, date, str]:
+        """First and last day (inclusive) and a label for the heading; call after is_valid()."""
+        period = self.cleaned_data["period"] if self.is_valid() else "this_term"
+        if period == "custom" and self.is_valid():
+            start, end = self.cleaned_data["start"], self.cleaned_data["end"]
+            return start, end, f"{start:%-d %b %Y} to {end:%-d %b %Y}"
+        if period == "last_term":
+            term = previous_term(self.today)
+            return term.first_day, term.last_day, term.label
+        term = term_containing(self.today)
+        if period == "last_12_weeks" or term is None:
+            return self.today - timedelta(weeks=12) + timedelta(days=1), self.today, "Last 12 weeks"
+        # Weeks still to come would only add empty points to the trend.
+        return term.first_day, min(term.last_day, self.today), f"This term ({term.label})"

@@ -1,0 +1,32 @@
+"""What the leaders' tools register with hub: the celebrations panel, the Friday
+digest, telling authors of moderation, and the demo school's moderation history."""
+
+from hub.leaders.demo import seed_moderation
+from hub.leaders.digest import celebrations_this_week, send_weekly_digests
+from hub.leaders.moderation_notices import tell_authors_of_moderation
+from hub.leaders.selectors import latest_celebrations
+from hub.registry import (
+    register_demo_seeder,
+    register_digest_section,
+    register_home_panel,
+    register_periodic_job,
+)
+
+
+def latest_celebrations_panel(staff) -> dict:
+    return {"celebrations": latest_celebrations(staff, limit=3)}
+
+
+register_home_panel(
+    name="celebrations",
+    template_name="hub/leaders/_celebrations_panel.html",
+    get_context=latest_celebrations_panel,
+)
+register_digest_section(
+    name="celebrations",
+    template_name="emails/weekly_digest_celebrations.html",
+    get_context=celebrations_this_week,
+)
+register_periodic_job(name="hub.weekly_digest", run=send_weekly_digests)
+register_periodic_job(name="hub.tell_authors_of_moderation", run=tell_authors_of_moderation)
+register_demo_seeder(order=90, name="hub.moderation", seed=seed_moderation)

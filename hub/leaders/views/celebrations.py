@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from hub import moderation
+from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
+from hub.decorators import moderator_required
+from hub.leaders import selectors
+from hub.leaders.forms import CelebrateForm, DateRangeForm
+from hub.lib.terms import is_whole_term, range_label
+from hub.notifications import notify
+
+CELEBRATIONS_PER_PAGE = 20
+
+
+@moderator_required
+def celebrate_contribution(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    model = contribution_model_or_404(kind)
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=pk)
+    first_time = not item.is_celebrated
+    form = CelebrateForm(request.POST or None, initial={"note": item.celebration_note})
+    if request.method == "POST" and form.is_valid():
+        try:
+            moderation.celebrate(item, actor=request.user, note=form.cleaned_data["note"])
+        except moderation.TransitionRefused as refusal:
+            messages.error(request, str(refusal))
+        else:
+            if first_time and item.author_id != request.user.pk:
+                notify(
+                    recipient=item.author,
+                    email_template="celebrated",
+                    context={"item": item, "title": item.moderation_title(), "by": request.user},
+                )
+            messages.success(
+                request, f"Celebrated “{item.moderation_title()}”. It is on the Celebration wall."
+            )
+        return redirect(_next_url(request))
+    return render(request, "hub/leaders/celebrate.html", {"form": form, "item": item})
+
+
+def _next_url(request: HttpRequest) -> str:
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return next_url
+    return reverse("hub:celebrations")
+
+
+@login_required
+def celebrations(request: HttpRequest) -> HttpResponse:
+    """The Celebration wall: celebrated contributions of every kind, newest first."""
+    index = selectors.celebrated_index(request.user)
+    page = Paginator(index, CELEBRATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    items = selectors.load_celebrated(page.object_list)
+    return render(request, "hub/leaders/celebrations.html", {"page": page, "celebrated": items})
+
+
+@moderator_required
+def term_summary(request: HttpRequest) -> HttpResponse:
+    """ "This term 34 of 41 staff shared something", everyone named, printable."""
+    school = request.user.school
+    form = DateRangeForm.for_term(request.GET, timezone.localdate(timezone=school.zone))
+    start, end = form.dates()
+    summary = selectors.term_summary(school, start, end)
+    context = {
+        "form": form,
+        "summary": summary,
+        "period": range_label(start, end),
+        "is_term": is_whole_term(start, end),
+    }
+    return render(request, "hub/leaders/term_summary.html", context)

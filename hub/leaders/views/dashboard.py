@@ -1,0 +1,90 @@
+"""The participation dashboard: who has shared what, for moderators only."""
+
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from hub.decorators import moderator_required
+from hub.leaders.forms import PeriodForm
+from hub.leaders.participation import Participation, participation
+from hub.lib.svg_chart import ChartData, bar_line_chart
+from hub.models import RoleGroup
+from hub.ops.page_cache import cached_page
+
+
+def _participation_for(request: HttpRequest) -> tuple[PeriodForm, Participation, str]:
+    school = request.user.school
+    today = timezone.localdate(timezone=school.zone)
+    form = PeriodForm(request.GET or None, today=today)
+    first_day, last_day, label = form.days()
+    return form, participation(school=school, first_day=first_day, last_day=last_day), label
+
+
+def _trend_chart(data: Participation) -> str:
+    chart = ChartData(
+        labels=[f"{point.week.monday:%-d %b}" for point in data.weeks],
+        bars=[point.contributions for point in data.weeks],
+        bars_label="Contributions shared",
+        line=[point.people for point in data.weeks],
+        line_label="Staff who shared",
+    )
+    total = sum(chart.bars)
+    busiest = max(data.weeks, key=lambda point: point.contributions, default=None)
+    desc = f"{total} contributions over {len(data.weeks)} weeks."
+    if busiest and busiest.contributions:
+        desc += (
+            f" The busiest week began {busiest.week.monday:%-d %B}, with {busiest.contributions}."
+        )
+    # Safe: bar_line_chart escapes every text it places in the SVG.
+    return mark_safe(
+        bar_line_chart(chart, title="Sharing week by week", desc=desc, chart_id="trend")
+    )  # noqa: S308
+
+
+@moderator_required
+@cached_page
+def dashboard(request: HttpRequest) -> HttpResponse:
+    form, data, label = _participation_for(request)
+    context = {
+        "form": form,
+        "data": data,
+        "period_label": label,
+        "chart": _trend_chart(data),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "hub/leaders/dashboard.html", context)
+
+
+def _csv_cell(value) -> str | int:
+    """Spreadsheets run cells that start like formulas: make names inert."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@moderator_required
+def dashboard_csv(request: HttpRequest) -> HttpResponse:
+    _form, data, _label = _participation_for(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"participation-{data.first_day:%Y-%m-%d}-to-{data.last_day:%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Name", "Role", "Role group", "Active", *[c.label for c in data.columns], "Shared"]
+    )
+    for row in data.people:
+        member = row.member
+        writer.writerow(
+            [
+                _csv_cell(member.name),
+                member.get_role_display(),
+                RoleGroup(member.role_group).label,
+                "yes" if member.is_active else "left",
+                *[row.count_of(c.key) for c in data.columns],
+                row.shared,
+            ]
+        )
+    return response

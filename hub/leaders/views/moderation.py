@@ -1,0 +1,137 @@
+"""The moderation queue and one-click actions on it (htmx, with undo; no JS needed)."""
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from hub import moderation
+from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
+from hub.decorators import moderator_required
+from hub.leaders import selectors
+from hub.models import AuditEntry
+from hub.registry import contribution_kinds
+
+QUEUE_TEMPLATE = "hub/leaders/moderation_queue.html"
+DONE_LABELS = {
+    "approve": "Approved",
+    "hide": "Hidden",
+    "return": "Returned to the author",
+    "dismiss_flags": "Flags dismissed",
+}
+# Where a moderator's last action waits to be undone when JavaScript is off.
+UNDO_SESSION_KEY = "moderation_undo"
+UNDO_SECONDS = int(moderation.UNDO_WINDOW.total_seconds())
+
+
+@moderator_required
+def moderation_queue(request: HttpRequest) -> HttpResponse:
+    """Everything waiting or flagged, across every registered kind, oldest first."""
+    entries = selectors.moderation_queue(request.user)
+    return render(
+        request,
+        QUEUE_TEMPLATE,
+        {
+            "entries": entries,
+            "undo": _pending_undo(request),
+            "limit": selectors.QUEUE_LIMIT_PER_KIND,
+            "undo_seconds": UNDO_SECONDS,
+        },
+    )
+
+
+def _pending_undo(request: HttpRequest) -> dict | None:
+    undo = request.session.get(UNDO_SESSION_KEY)
+    if undo and timezone.now().timestamp() - undo["at"] <= UNDO_SECONDS:
+        return undo
+    return None
+
+
+def _act(request: HttpRequest, item, action: str) -> AuditEntry:
+    reason = request.POST.get("reason", "")[:500]
+    if action == "dismiss_flags":
+        moderation.dismiss_flags(item, actor=request.user, reason=reason)
+    else:
+        version = request.POST.get("version", "")
+        moderation.transition(
+            item,
+            action=action,
+            actor=request.user,
+            reason=reason,
+            expected_version=int(version) if version.isdigit() else None,
+        )
+    content_type = ContentType.objects.get_for_model(item)
+    return AuditEntry.objects.filter(
+        actor=request.user, content_type=content_type, object_id=item.pk, action=action
+    ).first()
+
+
+@require_POST
+@moderator_required
+def moderate(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+    if action not in DONE_LABELS:
+        raise Http404("No such action.")
+    model = contribution_model_or_404(kind)
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=pk)
+    title = item.moderation_title()
+    try:
+        entry = _act(request, item, action)
+    except moderation.TransitionRefused as refusal:
+        if request.htmx:
+            item.refresh_from_db()
+            context = {"entry": selectors.queue_entry(item), "error": str(refusal)}
+            return render(request, f"{QUEUE_TEMPLATE}#queue_item", context)
+        messages.error(request, str(refusal))
+        return _back(request)
+    done = {
+        "entry": entry.pk,
+        "version": item.version,
+        "title": title,
+        "label": DONE_LABELS[action],
+    }
+    if request.htmx:
+        context = {"done": done, "undo_seconds": UNDO_SECONDS}
+        return render(request, f"{QUEUE_TEMPLATE}#done_row", context)
+    done["at"] = timezone.now().timestamp()
+    request.session[UNDO_SESSION_KEY] = done
+    messages.success(request, f"You {moderation.ACTION_LABELS[action]} “{title}”.")
+    return _back(request)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("hub:moderation_queue")
+
+
+@require_POST
+@moderator_required
+def undo_moderation(request: HttpRequest, entry_pk: int) -> HttpResponse:
+    """Take back this moderator's action of a few seconds ago."""
+    entry = AuditEntry.objects.filter(school_id=request.user.school_id, pk=entry_pk).first()
+    model = entry.content_type.model_class() if entry else None
+    if model is None or model not in {kind.model for kind in contribution_kinds()}:
+        raise Http404("Nothing to undo.")
+    item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=entry.object_id)
+    version = request.POST.get("version", "")
+    request.session.pop(UNDO_SESSION_KEY, None)
+    try:
+        moderation.undo(
+            item,
+            entry=entry,
+            actor=request.user,
+            expected_version=int(version) if version.isdigit() else 0,
+        )
+    except moderation.TransitionRefused as refusal:
+        notice, ok = str(refusal), False
+    else:
+        notice, ok = f"Undone: “{item.moderation_title()}” is back as it was.", True
+    if request.htmx:
+        context = {"entry": selectors.queue_entry(item), "notice": notice, "ok": ok}
+        return render(request, f"{QUEUE_TEMPLATE}#queue_item", context)
+    (messages.success if ok else messages.error)(request, notice)
+    return redirect("hub:moderation_queue")

@@ -1,0 +1,53 @@
+"""Tasks whose worker died: put them back in the queue, or fail them after enough tries.
+
+django-tasks-db marks a task RUNNING when a worker claims it and only the same
+worker ever finishes it. A worker killed mid-task (kill -9, out of memory, a
+host reboot) leaves the row RUNNING for ever, so nothing would run it again.
+This periodic job gives such a task back to the queue once it has been running
+longer than any task should (STAFFROOM_TASK_TIMEOUT seconds), and marks it
+failed once it has been tried STAFFROOM_TASK_MAX_ATTEMPTS times. Tasks must
+therefore be safe to run again: write output to a temporary file and rename it
+into place (hub.lib.files.atomic_output), and record what was sent.
+"""
+
+import datetime as dt
+import logging
+
+from django.conf import settings
+from django.db.models import Q
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+log = logging.getLogger(__name__)
+
+WORKER_LOST = "hub.ops.task_recovery.WorkerLost"
+
+
+class WorkerLost(Exception):
+    """The worker running this task stopped before finishing it (never raised: recorded)."""
+
+
+def recover_abandoned_tasks(now: dt.datetime) -> dict[str, int]:
+    """Requeue or fail RUNNING tasks started more than the timeout before `now`.
+
+    Two conditional UPDATEs, so two schedulers running at once cannot both act on a row.
+    """
+    timeout = dt.timedelta(seconds=getattr(settings, "STAFFROOM_TASK_TIMEOUT", 1800))
+    attempts = getattr(settings, "STAFFROOM_TASK_MAX_ATTEMPTS", 3)
+    stuck = DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING, started_at__lt=now - timeout
+    )
+    exhausted = Q(pk__in=[row.pk for row in stuck if len(row.worker_ids) >= attempts])
+    failed = stuck.filter(exhausted).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=now,
+        exception_class_path=WORKER_LOST,
+        traceback=(
+            f"WorkerLost: the worker stopped while running this task, {attempts} times; "
+            "it is not retried again."
+        ),
+    )
+    requeued = stuck.exclude(exhausted).update(status=TaskResultStatus.READY, started_at=None)
+    if failed or requeued:
+        log.warning("Abandoned tasks: %s requeued, %s failed", requeued, failed)
+    return {"requeued": requeued, "failed": failed}

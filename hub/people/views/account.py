@@ -1,0 +1,65 @@
+from axes.utils import reset as reset_lockout
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from hub.access import get_visible_or_404
+from hub.models import Invitation, Staff
+from hub.people import services
+from hub.people.forms import AcceptInvitationForm, ProfileForm
+from hub.people.selectors import profile_content
+
+
+@login_required
+def edit_profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("hub:edit_profile")
+    return render(request, "hub/people/edit_profile.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_visible_or_404(
+        Staff.objects.prefetch_related("learning_focus"), request.user, pk=pk
+    )
+    content = profile_content(member=member, viewer=request.user)
+    return render(request, "hub/people/profile.html", {"member": member, "content": content})
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = Invitation.find_usable(token)
+    if invitation is None:
+        return render(request, "registration/invitation_invalid.html", status=404)
+    form = AcceptInvitationForm(request.POST or None, staff=invitation.staff)
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff = services.invitation_accept(
+                invitation=invitation, password=form.cleaned_data["password1"]
+            )
+        except ValueError:
+            return render(request, "registration/invitation_invalid.html", status=404)
+        login(request, staff, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to Staffroom, {staff.name}.")
+        return redirect("hub:home")
+    return render(
+        request, "registration/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
+
+
+class ResetPasswordConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's reset page, which also lifts a sign-in lockout on that account.
+
+    Whoever can read the account's email has proved it is theirs, and the
+    lockout page tells locked-out people to reset their password.
+    """
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        reset_lockout(username=self.user.email)
+        return response

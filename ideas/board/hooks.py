@@ -1,0 +1,55 @@
+"""Registers the board with hub: kinds, home panel, digest, profile, demo and scale data."""
+
+from django.db.models import Q
+
+from hub.models import Status
+from hub.registry import (
+    register_contribution,
+    register_demo_seeder,
+    register_digest_section,
+    register_home_panel,
+    register_profile_section,
+    register_scale_generator,
+)
+from ideas.board.demo import seed_board
+from ideas.board.models import Comment, Idea, Reaction, ReactionKind
+from ideas.board.scale import generate_board
+from ideas.board.selectors import board_this_week, current_week, idea_of_the_week, ideas_tried
+
+HOME_NEWEST = 3
+
+
+def home_panel_context(staff) -> dict:
+    """This week's Idea of the Week, how many post-its and the newest few (3 queries)."""
+    if staff.school_id is None:
+        return {"board_pick": None, "board_count": 0, "board_newest": []}
+    week = current_week(staff.school)
+    shared = Idea.objects.filter(
+        school_id=staff.school_id, week=week.monday, status=Status.PUBLISHED
+    )
+    return {
+        "board_pick": idea_of_the_week(staff.school_id, week.monday),
+        "board_count": shared.count(),
+        "board_newest": list(shared.select_related("author")[:HOME_NEWEST]),
+    }
+
+
+register_contribution(Idea, label="Board idea", label_plural="Board ideas")
+register_contribution(
+    Reaction,
+    label="Reflection",
+    label_plural="Reflections",
+    counts_as_sharing=Q(kind=ReactionKind.TRIED),
+)
+register_contribution(Comment, label="Comment on an idea", label_plural="Comments on ideas")
+register_home_panel(
+    name="board", template_name="ideas/board/_home_panel.html", get_context=home_panel_context
+)
+register_digest_section(
+    name="board", template_name="ideas/board/_digest.html", get_context=board_this_week
+)
+register_profile_section(
+    name="ideas_tried", template_name="ideas/board/_profile_tried.html", get_context=ideas_tried
+)
+register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)
+register_scale_generator(order=10, name="ideas.board", generate=generate_board)

@@ -1,0 +1,201 @@
+"""Reads for the board: every list here costs a fixed number of queries, whatever its size."""
+
+from datetime import date, datetime
+
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+from taggit.models import Tag
+
+from hub.lib.weeks import Week
+from hub.models import RoleGroup, Status
+from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind, TaggedIdea
+
+SUGGESTION_LIMIT = 8
+
+
+def current_week(school) -> Week:
+    """This week in the school's time zone (the site's for a superuser with no school)."""
+    zone = school.zone if school is not None else timezone.get_default_timezone()
+    return Week.of_moment(timezone.now(), zone)
+
+
+def _published_count(model, **filters) -> Coalesce:
+    counts = (
+        model.objects.filter(idea=OuterRef("pk"), status=Status.PUBLISHED, **filters)
+        .order_by()
+        .values("idea")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), Value(0))
+
+
+def with_board_details(ideas: QuerySet, staff) -> QuerySet:
+    """Ideas with authors, tags, reaction and comment counts, the newest reflection and
+    whether `staff` reacted: one query plus one for the tags, however many ideas."""
+    newest_reflection = Reaction.objects.filter(
+        idea=OuterRef("pk"), kind=ReactionKind.TRIED, status=Status.PUBLISHED
+    ).order_by("-created_at", "-pk")
+    mine = Reaction.objects.filter(idea=OuterRef("pk"), author_id=staff.pk)
+    return (
+        ideas.select_related("author")
+        .prefetch_related("tags")
+        .annotate(
+            will_try_count=_published_count(Reaction, kind=ReactionKind.WILL_TRY),
+            tried_count=_published_count(Reaction, kind=ReactionKind.TRIED),
+            comment_count=_published_count(Comment),
+            i_will_try=Exists(mine.filter(kind=ReactionKind.WILL_TRY)),
+            i_tried=Exists(mine.filter(kind=ReactionKind.TRIED)),
+            newest_reflection=Subquery(newest_reflection.values("reflection")[:1]),
+            newest_reflection_by=Subquery(
+                newest_reflection.annotate(
+                    who=Coalesce(NullIf("author__display_name", Value("")), "author__full_name")
+                ).values("who")[:1]
+            ),
+        )
+    )
+
+
+def school_ideas(staff) -> QuerySet:
+    """The staff member's own school's ideas that belong on the board for them:
+    shared ones, and their own in any state (so they see "waiting for approval")."""
+    return Idea.objects.visible_to(staff).filter(
+        Q(status=Status.PUBLISHED) | Q(author_id=staff.pk), school_id=staff.school_id
+    )
+
+
+def board_ideas(
+    staff,
+    *,
+    week: Week | None,
+    tag: str = "",
+    group: str = "",
+    query: str = "",
+) -> QuerySet:
+    """This board's ideas, newest first; `week=None` searches every week."""
+    ideas = school_ideas(staff)
+    if week is not None:
+        ideas = ideas.filter(week=week.monday)
+    if tag:
+        ideas = ideas.filter(tags__slug=tag)
+    if group in RoleGroup.values:
+        ideas = ideas.filter(author__role__in=RoleGroup.roles_in(group))
+    if query:
+        matching_tags = TaggedIdea.objects.filter(tag__name__icontains=query).values(
+            "content_object_id"
+        )
+        ideas = ideas.filter(
+            Q(title__icontains=query) | Q(note__icontains=query) | Q(pk__in=matching_tags)
+        )
+    return with_board_details(ideas, staff).order_by("-created_at", "-pk")
+
+
+def idea_of_the_week(school_id: int, monday: date) -> IdeaOfTheWeek | None:
+    return (
+        IdeaOfTheWeek.objects.filter(school_id=school_id, week=monday)
+        .select_related("idea", "idea__author", "picked_by")
+        .first()
+    )
+
+
+def tags_in_use(staff, *, week: Week | None = None, limit: int = 30) -> QuerySet:
+    """The school's most used tags on shared ideas (of one week, if given)."""
+    ideas = Idea.objects.filter(school_id=staff.school_id, status=Status.PUBLISHED)
+    if week is not None:
+        ideas = ideas.filter(week=week.monday)
+    return (
+        Tag.objects.filter(ideas_taggedidea_items__content_object__in=ideas.values("pk"))
+        .annotate(uses=Count("ideas_taggedidea_items"))
+        .order_by("-uses", "name")[:limit]
+    )
+
+
+def tag_suggestions(staff, typed: str) -> list[str]:
+    """Tags already used at this school that start with (or contain) what was typed."""
+    typed = typed.strip()
+    if not typed:
+        return [tag.name for tag in tags_in_use(staff, limit=SUGGESTION_LIMIT)]
+    names = list(
+        Tag.objects.filter(
+            ideas_taggedidea_items__content_object__school_id=staff.school_id,
+            name__icontains=typed,
+        )
+        .values_list("name", flat=True)
+        .distinct()
+        .order_by("name")[:50]
+    )
+    names.sort(key=lambda name: (not name.lower().startswith(typed.lower()), name.lower()))
+    return names[:SUGGESTION_LIMIT]
+
+
+def archive_weeks(staff) -> QuerySet:
+    """Past and present weeks of the board with how many ideas each has."""
+    return (
+        Idea.objects.filter(school_id=staff.school_id, status=Status.PUBLISHED)
+        .order_by()
+        .values("week")
+        .annotate(ideas=Count("pk"))
+        .order_by("-week")
+    )
+
+
+def picks_for_weeks(school_id: int, mondays: list[date]) -> dict[date, IdeaOfTheWeek]:
+    picks = IdeaOfTheWeek.objects.filter(school_id=school_id, week__in=mondays).select_related(
+        "idea", "idea__author"
+    )
+    return {pick.week: pick for pick in picks}
+
+
+def idea_reactions(idea: Idea, staff) -> QuerySet:
+    """Who reacted, for the detail page: shared reactions and the viewer's own."""
+    return (
+        Reaction.objects.visible_to(staff)
+        .filter(idea=idea)
+        .filter(Q(status=Status.PUBLISHED) | Q(author_id=staff.pk))
+        .select_related("author")
+    )
+
+
+def idea_comments(idea: Idea, staff) -> QuerySet:
+    return (
+        Comment.objects.visible_to(staff)
+        .filter(idea=idea)
+        .filter(Q(status=Status.PUBLISHED) | Q(author_id=staff.pk))
+        .select_related("author")
+    )
+
+
+PROFILE_TRIED = 10
+
+
+def board_this_week(school, week_start: datetime, week_end: datetime) -> dict | None:
+    """The week's Idea of the Week and how many post-its went up (two queries)."""
+    monday = week_start.astimezone(school.zone).date()
+    pick = idea_of_the_week(school.pk, monday)
+    if pick is not None and pick.idea.status != Status.PUBLISHED:
+        pick = None
+    count = Idea.objects.filter(school=school, week=monday, status=Status.PUBLISHED).count()
+    if pick is None and not count:
+        return None
+    return {"pick": pick, "idea_count": count}
+
+
+def ideas_tried(member, viewer) -> dict | None:
+    """Ideas this person tried, with what happened, as far as the viewer may see (one query)."""
+    tried = list(
+        Reaction.objects.visible_to(viewer)
+        .filter(author=member, kind=ReactionKind.TRIED, idea__status=Status.PUBLISHED)
+        .select_related("idea")
+        .order_by("-created_at")[:PROFILE_TRIED]
+    )
+    return {"tried": tried} if tried else None

@@ -1,0 +1,192 @@
+"""Writes for the board: keyword-only, validated, atomic; mail queued on commit."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hub import moderation
+from hub.lib.text import clean_plain_text
+from hub.lib.weeks import Week
+from hub.models import Staff, Status
+from hub.notifications import notify
+from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind
+
+# A second identical post this soon after the first is a double click, not a new idea.
+DUPLICATE_WINDOW = timedelta(minutes=1)
+
+
+class DuplicateIdea(Exception):
+    """The same person posted the same idea a moment ago; `idea` is the first one."""
+
+    def __init__(self, idea: Idea):
+        super().__init__("You posted this idea a moment ago, so it is on the board once.")
+        self.idea = idea
+
+
+def idea_create(
+    *,
+    author: Staff,
+    title: str,
+    note: str,
+    tags: list[str],
+    colour: str,
+) -> Idea:
+    now = timezone.now()
+    title, note = clean_plain_text(title), clean_plain_text(note)
+    with transaction.atomic():
+        # Lock the author's row so two submits of one form are handled one after the other.
+        Staff.objects.select_for_update().filter(pk=author.pk).first()
+        earlier = Idea.objects.filter(
+            author=author, title=title, note=note, created_at__gte=now - DUPLICATE_WINDOW
+        ).first()
+        if earlier is not None:
+            raise DuplicateIdea(earlier)
+        idea = Idea(
+            author=author,
+            school=author.school,
+            title=title,
+            note=note,
+            colour=colour,
+            week=Week.of_moment(now, author.school.zone).monday,
+            status=Idea.initial_status(author.school),
+        )
+        idea.full_clean()
+        idea.save()
+        idea.tags.set(tags)
+    return idea
+
+
+def idea_update(
+    *, idea: Idea, editor: Staff, title: str, note: str, tags: list[str], colour: str
+) -> Idea:
+    if editor.pk != idea.author_id:
+        raise PermissionDenied("Only the author can change this idea.")
+    idea.title, idea.note, idea.colour = clean_plain_text(title), clean_plain_text(note), colour
+    with transaction.atomic():
+        idea.full_clean()
+        idea.save(update_fields=["title", "note", "colour", "updated_at"])
+        idea.tags.set(tags)
+        # Feedback acted on: send it back to the moderators through the one workflow.
+        if idea.status == Status.RETURNED:
+            moderation.transition(idea, action="submit", actor=editor)
+    return idea
+
+
+def idea_delete(*, idea: Idea, actor: Staff) -> None:
+    if actor.pk != idea.author_id:
+        raise PermissionDenied("Only the author can delete this idea.")
+    idea.delete()
+
+
+def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") -> Reaction:
+    """Add (or, for "I tried it", update the reflection of) this person's reaction."""
+    reflection = clean_plain_text(reflection) if kind == ReactionKind.TRIED else ""
+    existing = Reaction.objects.filter(idea=idea, author=author, kind=kind).first()
+    if existing is not None:
+        if existing.reflection != reflection:
+            existing.reflection = reflection
+            existing.full_clean()
+            existing.save(update_fields=["reflection", "updated_at"])
+        return existing
+    # "I'll try this" carries no words to moderate; a reflection does.
+    status = Status.PUBLISHED if kind == ReactionKind.WILL_TRY else None
+    reaction = Reaction(
+        idea=idea,
+        author=author,
+        school=idea.school,
+        kind=kind,
+        reflection=reflection,
+        status=status or Reaction.initial_status(idea.school),
+    )
+    reaction.full_clean()
+    try:
+        with transaction.atomic():
+            reaction.save()
+    except IntegrityError:
+        # The same person's other tab got there first: theirs stands.
+        return Reaction.objects.get(idea=idea, author=author, kind=kind)
+    return reaction
+
+
+def reaction_remove(*, idea: Idea, author: Staff, kind: str) -> None:
+    Reaction.objects.filter(idea=idea, author=author, kind=kind).delete()
+
+
+def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
+    comment = Comment(
+        idea=idea,
+        author=author,
+        school=idea.school,
+        text=clean_plain_text(text),
+        status=Comment.initial_status(idea.school),
+    )
+    with transaction.atomic():
+        comment.full_clean()
+        comment.save()
+        if comment.is_published and idea.author_id != author.pk:
+            notify(
+                recipient=idea.author,
+                email_template="idea_comment",
+                context={"idea": idea, "comment": comment, "commenter": author},
+            )
+    return comment
+
+
+def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTheWeek:
+    """Make `idea` its week's Idea of the Week, replacing any earlier pick.
+
+    Two moderators picking at once: both end in one row (the later write wins),
+    neither sees an error.
+    """
+    if not moderation.can_moderate(actor, idea):
+        raise PermissionDenied("Only this school's moderators can pick the Idea of the Week.")
+    if idea.status != Status.PUBLISHED:
+        raise ValidationError("Only a shared idea can be the Idea of the Week.")
+    values = {
+        "idea": idea,
+        "picked_by": actor,
+        "reason": clean_plain_text(reason),
+        "picked_at": timezone.now(),
+    }
+    IdeaOfTheWeek(school_id=idea.school_id, week=idea.week, **values).full_clean(
+        validate_constraints=False
+    )
+    with transaction.atomic():
+        previous = _existing_pick(idea)
+        pick = _save_pick(idea, previous, values)
+        moderation.record(idea, actor=actor, action="pick", reason=values["reason"])
+        if previous is None or previous.idea_id != idea.pk:
+            notify(
+                recipient=idea.author,
+                email_template="idea_picked",
+                context={"idea": idea, "pick": pick},
+            )
+    return pick
+
+
+def _existing_pick(idea: Idea) -> IdeaOfTheWeek | None:
+    return (
+        IdeaOfTheWeek.objects.select_for_update()
+        .filter(school_id=idea.school_id, week=idea.week)
+        .first()
+    )
+
+
+def _save_pick(idea: Idea, previous: IdeaOfTheWeek | None, values: dict) -> IdeaOfTheWeek:
+    if previous is not None:
+        IdeaOfTheWeek.objects.filter(pk=previous.pk).update(**values)
+        previous.refresh_from_db()
+        return previous
+    try:
+        with transaction.atomic():
+            return IdeaOfTheWeek.objects.create(school_id=idea.school_id, week=idea.week, **values)
+    except IntegrityError:
+        # Another moderator created this week's pick since we looked: replace it.
+        pick = IdeaOfTheWeek.objects.select_for_update().get(
+            school_id=idea.school_id, week=idea.week
+        )
+        IdeaOfTheWeek.objects.filter(pk=pick.pk).update(**values)
+        pick.refresh_from_db()
+        return pick

@@ -1,0 +1,103 @@
+"""The wall of post-its, its archive, its printable sheet and tag suggestions."""
+
+import segno
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from hub.models import RoleGroup, Status
+from hub.ops.page_cache import cached_page
+from ideas.board import selectors
+from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
+from ideas.board.views.common import week_from
+
+IDEAS_PER_PAGE = 24
+WEEKS_PER_PAGE = 20
+PRINT_LIMIT = 40
+FILTER_TAGS = 12
+
+
+@login_required
+@require_GET
+@cached_page
+def board(request: HttpRequest) -> HttpResponse:
+    week = week_from(request)
+    tag = request.GET.get("tag", "").strip()[:100]
+    group = request.GET.get("group", "")
+    group = group if group in RoleGroup.values else ""
+    query = request.GET.get("q", "").strip()[:100]
+    every_week = bool(query) or request.GET.get("scope") == "all"
+    ideas = selectors.board_ideas(
+        request.user, week=None if every_week else week, tag=tag, group=group, query=query
+    )
+    this_week = selectors.current_week(request.user.school)
+    context = {
+        "week": week,
+        "is_current_week": week == this_week,
+        "every_week": every_week,
+        "page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page")),
+        "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
+        "week_tags": selectors.tags_in_use(
+            request.user, week=None if every_week else week, limit=FILTER_TAGS
+        ),
+        "groups": RoleGroup.choices,
+        "tag": tag,
+        "group": group,
+        "query": query,
+        "filtered": bool(tag or group or query),
+        "form": IdeaForm(initial=IdeaForm.initial_from(request.GET)),
+        "suggested_tags": selectors.tags_in_use(request.user, limit=12),
+        "tag_suggestions_id": TAG_SUGGESTIONS_ID,
+    }
+    return render(request, "ideas/board/board.html", context)
+
+
+@login_required
+@require_GET
+def board_archive(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.archive_weeks(request.user), WEEKS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    picks = selectors.picks_for_weeks(request.user.school_id, [row["week"] for row in page])
+    weeks = [{**row, "pick": picks.get(row["week"])} for row in page]
+    return render(request, "ideas/board/archive.html", {"page": page, "weeks": weeks})
+
+
+@login_required
+@require_GET
+def board_print(request: HttpRequest) -> HttpResponse:
+    week = week_from(request)
+    ideas = selectors.board_ideas(request.user, week=week).filter(status=Status.PUBLISHED)
+    post_url = settings.SITE_URL + reverse("ideas:post_idea")
+    # segno builds the SVG from our own URL only, so it is safe markup (and CSP allows SVG).
+    qr_svg = segno.make(post_url, error="m").svg_inline(scale=4, dark="#1b2a3a", border=2)
+    context = {
+        "week": week,
+        "ideas": ideas[:PRINT_LIMIT],
+        "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
+        "post_url": post_url,
+        "qr_svg": mark_safe(qr_svg),  # noqa: S308
+    }
+    return render(request, "ideas/board/print.html", context)
+
+
+@login_required
+@require_GET
+def tag_suggestions(request: HttpRequest) -> HttpResponse:
+    """Options for the tag field's datalist: the school's tags matching the last one typed."""
+    typed = request.GET.get("tags", "")[:200]
+    done, _, current = typed.rpartition(",")
+    prefix = f"{done.strip()}, " if done.strip() else ""
+    chosen = {name.strip().lower() for name in done.split(",")}
+    names = [
+        name
+        for name in selectors.tag_suggestions(request.user, current)
+        if name.lower() not in chosen
+    ]
+    options = [{"value": prefix + name, "label": name} for name in names]
+    return render(request, "ideas/board/_tag_options.html", {"options": options})

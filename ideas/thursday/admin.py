@@ -1,0 +1,61 @@
+"""Django admin for Thinking Thursday, for superusers fixing data by hand."""
+
+from django.contrib import admin
+
+from ideas.thursday.models import (
+    BuildsOn,
+    ClosureDate,
+    Question,
+    Reply,
+    RotaOptOut,
+    RotaTurn,
+    TurnSwap,
+)
+
+__all__: list[str] = []
+
+
+@admin.register(ClosureDate)
+class ClosureDateAdmin(admin.ModelAdmin):
+    list_display = ["date", "school", "reason"]
+    list_filter = ["school"]
+
+
+@admin.register(RotaTurn)
+class RotaTurnAdmin(admin.ModelAdmin):
+    list_display = ["date", "school", "staff", "state", "reminded_at", "missed_flagged_at"]
+    list_filter = ["state", "school"]
+    raw_id_fields = ["staff"]
+
+
+@admin.register(RotaOptOut)
+class RotaOptOutAdmin(admin.ModelAdmin):
+    list_display = ["staff", "school", "reason"]
+    raw_id_fields = ["staff"]
+
+
+@admin.register(TurnSwap)
+class TurnSwapAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "first_staff", "second_staff", "requested_by"]
+    raw_id_fields = ["first_turn", "second_turn", "first_staff", "second_staff", "requested_by"]
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "school", "author", "status", "publish_at"]
+    list_filter = ["status", "school"]
+    search_fields = ["text"]
+    raw_id_fields = ["author", "turn"]
+
+
+@admin.register(Reply)
+class ReplyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "question", "author", "is_anonymous", "status"]
+    list_filter = ["status", "is_anonymous"]
+    raw_id_fields = ["author", "question", "parent"]
+
+
+@admin.register(BuildsOn)
+class BuildsOnAdmin(admin.ModelAdmin):
+    list_display = ["reply", "staff", "created_at"]
+    raw_id_fields = ["reply", "staff"]

@@ -1,0 +1,47 @@
+"""Registers Thinking Thursday with hub: contribution kinds, home panel, digest, jobs,
+demo and scale data."""
+
+from django.utils import timezone
+
+from hub.registry import (
+    register_contribution,
+    register_demo_seeder,
+    register_digest_section,
+    register_home_panel,
+    register_periodic_job,
+    register_scale_generator,
+)
+from ideas.thursday import jobs
+from ideas.thursday.demo import seed_thursday
+from ideas.thursday.models import Question, Reply
+from ideas.thursday.scale import generate_thursday
+from ideas.thursday.selectors import current_question, next_turn, question_this_week
+
+
+def home_panel_context(staff) -> dict:
+    """This week's question and who poses the next one; two queries."""
+    if staff.school_id is None:
+        return {"thursday_question": None, "thursday_next_turn": None}
+    moment = timezone.now()
+    question = current_question(staff, moment)
+    upcoming = next_turn(staff, moment.astimezone(staff.school.zone).date(), after=question)
+    return {"thursday_question": question, "thursday_next_turn": upcoming}
+
+
+register_contribution(
+    Question, label="Thinking Thursday question", label_plural="Thinking Thursday questions"
+)
+register_contribution(Reply, label="Reply to a question", label_plural="Replies to questions")
+register_home_panel(
+    name="thursday",
+    template_name="ideas/thursday/_home_panel.html",
+    get_context=home_panel_context,
+)
+register_digest_section(
+    name="thursday", template_name="ideas/thursday/_digest.html", get_context=question_this_week
+)
+register_periodic_job(name="thursday_remind_posers", run=jobs.remind_posers)
+register_periodic_job(name="thursday_flag_missed_turns", run=jobs.flag_missed_turns)
+register_periodic_job(name="thursday_remind_summaries", run=jobs.remind_summaries)
+register_demo_seeder(order=20, name="Thinking Thursday", seed=seed_thursday)
+register_scale_generator(order=20, name="ideas.thursday", generate=generate_thursday)
