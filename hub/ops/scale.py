@@ -11,7 +11,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 
 from hub.lib.bulk import bulk_insert
-from hub.models import AuditEntry, Network, Phase, Role, School, Staff, Status
+from hub.models import AuditEntry, Network, Phase, Role, School, Staff, Status, Visibility
 from hub.models.school import NetworkKind
 from hub.registry import contribution_kinds
 
@@ -29,6 +29,20 @@ ROLE_WEIGHTS = [
 ]
 FIRST_NAMES = ["Amira", "Ben", "Chloe", "Dev", "Ella", "Femi", "Grace", "Harry", "Isla", "Jack"]
 LAST_NAMES = ["Patel", "Smith", "Jones", "Khan", "Brown", "Okafor", "Wilson", "Evans", "Nowak"]
+
+
+def contribution_state(rng: random.Random) -> tuple[str, str]:
+    """Mostly shared in school, some opened to the trust, a few hidden."""
+    status = Status.HIDDEN if rng.random() < 0.03 else Status.PUBLISHED
+    roll = rng.random()
+    visibility = (
+        Visibility.PUBLIC
+        if roll < 0.05
+        else Visibility.NETWORK
+        if roll < 0.2
+        else Visibility.SCHOOL
+    )
+    return status, visibility
 
 
 def scale_email(school_number: int, person: int) -> str:

@@ -1,13 +1,13 @@
 """Board rows for `manage.py seed_scale`: ideas, tags, reactions, comments, Idea of the Week."""
 
-import random
 from datetime import timedelta
 
 from django.utils import timezone
 from taggit.models import Tag
 
 from hub.lib.bulk import bulk_insert, moment_in, sentence, weekday_of
-from hub.models import Status, Visibility
+from hub.models import Status
+from hub.ops.scale import contribution_state
 from ideas.board.models import (
     Comment,
     Idea,
@@ -41,20 +41,6 @@ TAGS = ["questioning", "retrieval", "behaviour", "reading", "maths", "oracy", "f
 COLOURS = [colour for colour, _ in PostItColour.choices]
 
 
-def _contribution_state(rng: random.Random) -> tuple[str, str]:
-    """Mostly shared in school, some opened to the trust, a few hidden."""
-    status = Status.HIDDEN if rng.random() < 0.03 else Status.PUBLISHED
-    roll = rng.random()
-    visibility = (
-        Visibility.PUBLIC
-        if roll < 0.05
-        else Visibility.NETWORK
-        if roll < 0.2
-        else Visibility.SCHOOL
-    )
-    return status, visibility
-
-
 def _ideas(schools, staff_by_school, weeks, rng) -> list[Idea]:
     now = timezone.now()
     ideas = []
@@ -62,7 +48,7 @@ def _ideas(schools, staff_by_school, weeks, rng) -> list[Idea]:
         people = staff_by_school[school.pk]
         for monday in weeks:
             for _ in range(rng.randint(1, 4)):
-                status, visibility = _contribution_state(rng)
+                status, visibility = contribution_state(rng)
                 created = moment_in(weekday_of(monday, rng), rng, school.zone, not_after=now)
                 celebrated = rng.random() < 0.01 and status == Status.PUBLISHED
                 ideas.append(
@@ -109,7 +95,7 @@ def _responses(ideas, staff_by_school, rng) -> tuple[list[Reaction], list[Commen
         people = staff_by_school[idea.school_id]
         for author in rng.sample(people, min(len(people), rng.randint(0, 4))):
             kind = ReactionKind.TRIED if rng.random() < 0.4 else ReactionKind.WILL_TRY
-            status, _ = _contribution_state(rng)
+            status, _ = contribution_state(rng)
             created = min(idea.created_at + timedelta(hours=rng.randint(1, 120)), now)
             reactions.append(
                 Reaction(
@@ -124,7 +110,7 @@ def _responses(ideas, staff_by_school, rng) -> tuple[list[Reaction], list[Commen
                 )
             )
         for _ in range(rng.randint(0, 3)):
-            status, _ = _contribution_state(rng)
+            status, _ = contribution_state(rng)
             created = min(idea.created_at + timedelta(hours=rng.randint(1, 72)), now)
             comments.append(
                 Comment(

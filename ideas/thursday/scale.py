@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from hub.lib.bulk import bulk_insert, sentence
-from ideas.board.scale import _contribution_state
+from hub.ops.scale import contribution_state
 from ideas.thursday.models import (
     PUBLISH_TIME,
     REPLIES_OPEN_FOR,
@@ -59,7 +59,7 @@ def _questions(turns, schools, rng) -> list[Question]:
             continue
         publish_at = datetime.combine(turn.date, PUBLISH_TIME, tzinfo=zones[turn.school_id])
         written = min(publish_at - timedelta(days=3), now)
-        status, visibility = _contribution_state(rng)
+        status, visibility = contribution_state(rng)
         closed = publish_at + REPLIES_OPEN_FOR < now
         questions.append(
             Question(
@@ -95,7 +95,7 @@ def _replies(questions, staff_by_school, rng, *, parents=None) -> list[Reply]:
             if created < after:
                 continue  # a question not published yet has no replies
             question = source.question if parents is not None else source
-            status, _ = _contribution_state(rng)
+            status, _ = contribution_state(rng)
             replies.append(
                 Reply(
                     school_id=source.school_id,

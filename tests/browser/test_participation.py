@@ -73,11 +73,11 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
 def test_staff_sees_their_notifications_and_chooses_the_weekly_digest(page, staff, moderator):
     notify(
         recipient=staff,
-        email_template="insights_ping",
+        email_template="test_ping",
         context={"note_title": "Exit tickets"},
         url=reverse("hub:profile", args=[staff.pk]),
     )
-    notify(recipient=staff, email_template="insights_ping", context={"note_title": "Timers"})
+    notify(recipient=staff, email_template="test_ping", context={"note_title": "Timers"})
 
     sign_in(page, staff)
     header_link = page.get_by_role("link", name="Notifications 2 unread")

@@ -10,7 +10,7 @@ from tests.factories import StaffFactory
 def ping(person, **kwargs):
     return notify(
         recipient=person,
-        email_template="insights_ping",
+        email_template="test_ping",
         context={"note_title": "Exit tickets <fast>"},
         **kwargs,
     )

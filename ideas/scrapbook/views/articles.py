@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from hub.access import get_editable_or_404, get_visible_or_404
 from hub.models import Status
-from ideas.board.models import Idea
+from ideas.board.public import draft_from_idea
 from ideas.scrapbook import services
 from ideas.scrapbook.export.contents import byline
 from ideas.scrapbook.export.markdown import render_markdown
@@ -79,12 +79,7 @@ def _initial_from_query(request: HttpRequest) -> dict:
     what_i_did and tags given as query parameters."""
     idea_pk = request.GET.get("from_idea", "")
     if idea_pk.isdigit():
-        idea = get_editable_or_404(Idea.objects.prefetch_related("tags"), request.user, pk=idea_pk)
-        return {
-            "title": idea.title,
-            "what_i_did": idea.note,
-            "tags": ", ".join(tag.name for tag in idea.tags.all()),
-        }
+        return draft_from_idea(request.user, idea_pk)
     initial = {}
     for source, field, limit in (("title", "title", 120), ("what_i_did", "what_i_did", 3500)):
         if request.GET.get(source):

@@ -179,7 +179,7 @@ def test_the_digest_tells_weekly_readers_about_their_unread_notifications(
     from hub.notifications import notify
 
     reader = StaffFactory(school=school, email_preference=EmailPreference.WEEKLY)
-    notify(recipient=reader, email_template="insights_ping", context={"note_title": "Timers"})
+    notify(recipient=reader, email_template="test_ping", context={"note_title": "Timers"})
 
     run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
 
