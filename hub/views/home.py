@@ -1,3 +1,7 @@
+"""The home page: the panels hub.registry.HOME_PANELS lists, top to bottom. Each
+feature's panel (its template and the function that fills it) is registered in
+that feature's hooks.py, named beside its entry in the list."""
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
