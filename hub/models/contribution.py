@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString
 
 
 class Status(models.TextChoices):
@@ -118,6 +120,11 @@ class Contribution(models.Model):
     def moderation_body(self) -> str:
         """The full text a moderator reads before acting."""
         return ""
+
+    def moderation_body_html(self) -> SafeString:
+        """That text as pages show it (the wall, the queue): escaped, in paragraphs. A
+        kind written in Markdown renders it as its own pages do."""
+        return linebreaks(self.moderation_body(), autoescape=True)
 
     @classmethod
     def initial_status(cls, school) -> str:

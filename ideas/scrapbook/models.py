@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
+from django.utils.safestring import SafeString
 from taggit.managers import TaggableManager
 
 from hub.models import Contribution, SchoolScopedQuerySet, Status, celebrated_rows_index
@@ -95,6 +96,11 @@ class Article(Contribution):
         return "\n\n".join(
             part for part in (self.what_i_did, self.what_happened, self.try_it_yourself) if part
         )
+
+    def moderation_body_html(self) -> SafeString:
+        from ideas.scrapbook.export.markdown import render_markdown
+
+        return render_markdown(self.moderation_body())
 
     @property
     def is_editable(self) -> bool:
