@@ -202,8 +202,9 @@ TASKS = {
         "BACKEND": env_str("STAFFROOM_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
-# A task still running after this long lost its worker: requeue it (hub.ops.task_recovery).
-STAFFROOM_TASK_TIMEOUT = env_int("STAFFROOM_TASK_TIMEOUT", 1800)
+# A short task (nearly all: emails, reminders) still running after this long lost its
+# worker: requeue it (hub.ops.task_recovery). Long tasks register their own limit.
+STAFFROOM_TASK_TIMEOUT = env_int("STAFFROOM_TASK_TIMEOUT", 300)
 STAFFROOM_TASK_MAX_ATTEMPTS = env_int("STAFFROOM_TASK_MAX_ATTEMPTS", 3)
 
 # Django 6 behaviour now: a typed address without a scheme means https.

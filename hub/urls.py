@@ -13,7 +13,7 @@ from hub.leaders.views import (
 from hub.leaders.views import (
     unsubscribe as digest,
 )
-from hub.people.forms import EmailAuthenticationForm
+from hub.people.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from hub.people.views import account, personal_data, staff
 from hub.views import home, notifications
 
@@ -68,6 +68,11 @@ urlpatterns = [
             authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
         ),
         name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
     ),
     path(
         "accounts/reset/<uidb64>/<token>/",

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from hub.emails import queue_email
 from hub.models import Phase, Role, Staff
 from hub.people.staff_import import MAX_IMPORT_BYTES
 
@@ -24,6 +25,17 @@ class EmailAuthenticationForm(AuthenticationForm):
     def clean_username(self) -> str:
         # Lower-case before authenticating, so the lockout counts one account once.
         return self.cleaned_data["username"].lower()
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its email sent by the task worker like every other.
+
+    Sent from the request, a slow mail server made resets for real addresses
+    slower than for unknown ones (telling who has an account) and tied up web workers.
+    """
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        queue_email(to=[context["email"]], template="password_reset", context=context)
 
 
 class InviteStaffForm(forms.Form):
