@@ -19,7 +19,15 @@ from hub.tasks import send_email
 from tests import mail_backend
 
 ROOT = Path(__file__).resolve().parents[2]
-MAIL_CALLS = {"send_mail", "send_mass_mail", "mail_admins", "mail_managers", "EmailMessage"}
+MAIL_CALLS = {
+    "send_mail",
+    "send_mass_mail",
+    "mail_admins",
+    "mail_managers",
+    "EmailMessage",
+    "EmailMultiAlternatives",
+    "get_connection",
+}
 
 
 @pytest.fixture
@@ -65,19 +73,18 @@ def test_outside_a_request_mail_is_allowed(db):
     assert len(mail.outbox) == 1
 
 
+def _talks_to_mail(node: ast.AST) -> bool:
+    if isinstance(node, ast.ImportFrom):
+        return (node.module or "").startswith("django.core.mail")
+    if isinstance(node, ast.Import):
+        return any(alias.name.startswith("django.core.mail") for alias in node.names)
+    return isinstance(node, ast.Attribute) and node.attr in MAIL_CALLS
+
+
 def _mail_calls(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(), filename=str(path))
-    found = []
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.module
-            and node.module.startswith("django.core.mail")
-        ):
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-        elif isinstance(node, ast.Attribute) and node.attr in MAIL_CALLS:
-            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
-    return found
+    where = path.relative_to(ROOT)
+    return [f"{where}:{node.lineno}" for node in ast.walk(tree) if _talks_to_mail(node)]
 
 
 def test_only_the_email_task_talks_to_the_mail_server():
