@@ -43,9 +43,15 @@ class InviteStaffForm(forms.Form):
     full_name = forms.CharField(label="Full name", max_length=120)
     role = forms.ChoiceField(choices=Role.choices, initial=Role.TEACHER)
 
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = school
+
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
-        if Staff.objects.filter(email=email).exists():
+        # Only this school's own staff: an admin learns nothing about other schools'
+        # accounts (staff_invite tells that person by email instead).
+        if Staff.objects.filter(email=email, school=self.school).exists():
             raise forms.ValidationError("Someone with this email already has an account.")
         return email
 
