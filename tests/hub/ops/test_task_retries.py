@@ -21,7 +21,9 @@ MESSAGE = {"subject": "Your place", "text": "You have a place.", "html": "<p>You
 
 
 def _run_again(result, **kwargs):
-    """What a fresh worker does with a requeued task: the same task id, run once more."""
+    """What a fresh worker does with a requeued task: claims it (one more worker id, one
+    more attempt) and runs it under the same task id."""
+    result.worker_ids.append("fresh-worker")
     backend = type(result.task.get_backend())
     task_started.send(sender=backend, task_result=result)
     try:
