@@ -88,8 +88,5 @@ if settings.STAFFROOM_BENCH:
     from hub.ops.bench import ceiling
 
     urlpatterns += [path("bench/ceiling/", ceiling, name="bench_ceiling")]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No URL serves MEDIA_ROOT, in any mode: pupils' photos, slides and exports are
+# served only by the views that check who may see them (hub.access).

@@ -10,6 +10,7 @@ from hub.models.flags import Flag, Resolution
 from hub.models.notifications import Notification, SentDigest, SentEmail
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
+from hub.models.uploads import RandomName
 
 __all__ = [
     "celebrated_rows_index",
@@ -22,6 +23,7 @@ __all__ = [
     "Network",
     "Notification",
     "Phase",
+    "RandomName",
     "Resolution",
     "Role",
     "RoleGroup",
