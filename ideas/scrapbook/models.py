@@ -149,6 +149,8 @@ class ArticleImage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ArticleImageQuerySet.as_manager()
+    # Whose upload the photo is, for "Download my data" (hub.people.personal_data).
+    personal_data_owner = "article__author"
 
     class Meta:
         ordering = ["position", "pk"]
@@ -194,6 +196,8 @@ class Edition(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EditionQuerySet.as_manager()
+    # The cover photo is its editor's upload, for "Download my data".
+    personal_data_owner = "created_by"
 
     class Meta:
         ordering = ["-created_at"]
@@ -264,6 +268,10 @@ class EditionExport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    # Made from everyone's articles, not anyone's upload: "Download my data" lists the
+    # exports a person asked for, without the files.
+    personal_data_owner = None
 
     class Meta:
         ordering = ["-created_at"]
