@@ -26,9 +26,9 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import F, Q
 from django.utils import timezone
 
