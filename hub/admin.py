@@ -9,6 +9,7 @@ from hub.models import (
     Notification,
     School,
     SentDigest,
+    SentEmail,
     Staff,
 )
 
@@ -108,6 +109,18 @@ class NotificationAdmin(admin.ModelAdmin):
 class SentDigestAdmin(admin.ModelAdmin):
     list_display = ["school", "week_start", "sent_at"]
     list_select_related = ["school"]
+
+
+@admin.register(SentEmail)
+class SentEmailAdmin(admin.ModelAdmin):
+    """What the mail server accepted, per task and recipient: kept so a retry skips it."""
+
+    list_display = ["sent_at", "recipient", "key"]
+    search_fields = ["recipient", "key"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(Flag)

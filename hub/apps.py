@@ -10,6 +10,9 @@ class HubConfig(AppConfig):
         from hub.ops.content_versions import watch_every_connection
 
         watch_every_connection()
+        from hub.tasks import watch_running_tasks
+
+        watch_running_tasks()
         # What hub's own parts add to the registry (the features add theirs in theirs).
         from hub.leaders import hooks as leaders_hooks  # noqa: F401
         from hub.ops import hooks as ops_hooks  # noqa: F401

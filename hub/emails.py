@@ -22,8 +22,12 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     # The text part is never read as HTML either: "pupil's", not "pupil&#x27;s".
     text = unescape(render_to_string(f"emails/{template}.txt", context))
     html = render_to_string(f"emails/{template}.html", context)
-    from hub.tasks import send_email
+    from hub.tasks import running_task_id, send_email
 
+    # Queued from a task (a digest, reminders): if that task is run again after its
+    # worker was lost, the same key lets send_email skip whoever already has it.
+    outer = running_task_id()
+    key = f"{outer}:{template}" if outer else ""
     transaction.on_commit(
-        lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html)
+        lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html, key=key)
     )

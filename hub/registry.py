@@ -130,6 +130,19 @@ def periodic_jobs() -> list[PeriodicJob]:
     return sorted(_periodic_jobs.values())
 
 
+_long_tasks: dict[str, int] = {}
+
+
+def register_long_task(*, task, seconds: int) -> None:
+    """A task that may run longer than STAFFROOM_TASK_TIMEOUT: its worker counts as lost
+    only after `seconds` (hub.ops.task_recovery). Every other task is short."""
+    _long_tasks[task.module_path] = seconds
+
+
+def long_tasks() -> dict[str, int]:
+    return dict(_long_tasks)
+
+
 # --- Leaders' tools: participation dashboard, weekly digest, staff profiles ---
 
 

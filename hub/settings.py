@@ -67,6 +67,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside the rest, so it sees every response as it leaves.
+    "hub.middleware.PrivateDownloadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,8 +205,9 @@ TASKS = {
         "BACKEND": env_str("STAFFROOM_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
-# A task still running after this long lost its worker: requeue it (hub.ops.task_recovery).
-STAFFROOM_TASK_TIMEOUT = env_int("STAFFROOM_TASK_TIMEOUT", 1800)
+# A short task (nearly all: emails, reminders) still running after this long lost its
+# worker: requeue it (hub.ops.task_recovery). Long tasks register their own limit.
+STAFFROOM_TASK_TIMEOUT = env_int("STAFFROOM_TASK_TIMEOUT", 300)
 STAFFROOM_TASK_MAX_ATTEMPTS = env_int("STAFFROOM_TASK_MAX_ATTEMPTS", 3)
 
 # Django 6 behaviour now: a typed address without a scheme means https.
@@ -229,6 +233,37 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
     }
+}
+
+# Permissions-Policy: no page uses a camera, microphone, location or any other
+# powerful browser feature, so none may, nor anything a page might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14

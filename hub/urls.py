@@ -13,7 +13,7 @@ from hub.leaders.views import (
 from hub.leaders.views import (
     unsubscribe as digest,
 )
-from hub.people.forms import EmailAuthenticationForm
+from hub.people.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from hub.people.views import account, personal_data, staff
 from hub.views import home, notifications
 
@@ -70,6 +70,11 @@ urlpatterns = [
         name="login",
     ),
     path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
+    path(
         "accounts/reset/<uidb64>/<token>/",
         account.ResetPasswordConfirmView.as_view(),
         name="password_reset_confirm",
@@ -83,8 +88,5 @@ if settings.STAFFROOM_BENCH:
     from hub.ops.bench import ceiling
 
     urlpatterns += [path("bench/ceiling/", ceiling, name="bench_ceiling")]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No URL serves MEDIA_ROOT, in any mode: pupils' photos, slides and exports are
+# served only by the views that check who may see them (hub.access).

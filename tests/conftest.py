@@ -6,12 +6,25 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from hub.models import Role
+from tests import mail_backend
 from tests.factories import SchoolFactory, StaffFactory
 
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _no_mail_sent_by_a_request(settings):
+    """Every test: mail leaves through the task queue, never from a view (tests/mail_backend.py).
+
+    Set here, not in test_settings: Django's test set-up replaces EMAIL_BACKEND.
+    """
+    settings.EMAIL_BACKEND = "tests.mail_backend.RequestAwareBackend"
+    mail_backend.reset()
+    yield
+    assert not mail_backend.violations, f"A web request sent mail itself: {mail_backend.violations}"
 
 
 @pytest.fixture(autouse=True)

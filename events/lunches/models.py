@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
+from hub.models import Contribution, RandomName, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = ["Input", "InputKind", "Lunch", "LunchQuerySet", "Takeaway", "MAX_INPUTS_PER_LUNCH"]
 
@@ -82,7 +82,11 @@ class Input(Contribution):
     kind = models.CharField(max_length=10, choices=InputKind.choices)
     summary = models.TextField(max_length=600)
     link = models.URLField(max_length=500, blank=True)
-    file = models.FileField(upload_to="lunches/inputs/%Y/%m/", blank=True, max_length=255)
+    file = models.FileField(
+        upload_to=RandomName("lunches/inputs/%Y/%m/"), blank=True, max_length=255
+    )
+    # The name it was uploaded with, shown and offered on download; stored under a random one.
+    file_label = models.CharField("file name", max_length=255, blank=True)
     # Slides or notes added after the lunch by the presenter.
     notes = models.TextField(max_length=2000, blank=True)
 
@@ -111,7 +115,9 @@ class Input(Contribution):
 
     @property
     def file_name(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+        if not self.file:
+            return ""
+        return self.file_label or self.file.name.rsplit("/", 1)[-1]
 
 
 class Takeaway(Contribution):

@@ -1,6 +1,7 @@
 """Scheduling lunches, changing them, and the inputs and takeaways that belong to them."""
 
 import datetime as dt
+from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -117,10 +118,16 @@ def volunteer_input(*, lunch_id: int, author, title, kind, summary, link="", fil
             link=link,
         )
         if file:
-            item.file = file
+            _attach(item, file)
         item.full_clean()
         item.save()
     return item
+
+
+def _attach(item: Input, file) -> None:
+    """Stored under a random name (RandomName); the name it came with is kept to show."""
+    item.file = file
+    item.file_label = PurePosixPath(file.name).name[:255]
 
 
 @transaction.atomic
@@ -128,9 +135,9 @@ def add_resources(*, item: Input, link="", notes="", file=None) -> Input:
     item.link = link
     item.notes = notes.strip()
     if file:
-        item.file = file
+        _attach(item, file)
     item.full_clean()
-    item.save(update_fields=["link", "notes", "file", "updated_at"])
+    item.save(update_fields=["link", "notes", "file", "file_label", "updated_at"])
     return item
 
 

@@ -7,9 +7,10 @@ from hub.models.contribution import (
     celebrated_rows_index,
 )
 from hub.models.flags import Flag, Resolution
-from hub.models.notifications import Notification, SentDigest
+from hub.models.notifications import Notification, SentDigest, SentEmail
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
+from hub.models.uploads import RandomName
 
 __all__ = [
     "celebrated_rows_index",
@@ -22,12 +23,14 @@ __all__ = [
     "Network",
     "Notification",
     "Phase",
+    "RandomName",
     "Resolution",
     "Role",
     "RoleGroup",
     "School",
     "SchoolScopedQuerySet",
     "SentDigest",
+    "SentEmail",
     "Staff",
     "Status",
     "Visibility",

@@ -65,3 +65,29 @@ class SentDigest(models.Model):
 
     def __str__(self) -> str:
         return f"Digest for {self.school_id}, week of {self.week_start}"
+
+
+class SentEmail(models.Model):
+    """One email the mail server accepted, so a task run again sends it to no one twice.
+
+    A worker killed after the server took a message would otherwise send it again
+    when the task is requeued. `key` names the task run: the sending task's own id,
+    or, for mail queued from inside another task (a digest, reminders), that task's
+    id and the template, which stay the same when the outer task is run again.
+    """
+
+    key = models.CharField(max_length=200)
+    recipient = models.CharField(max_length=254)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key", "recipient"], name="sentemail_once_per_key")
+        ]
+        indexes = [
+            # The periodic job that forgets old records.
+            models.Index(fields=["sent_at"], name="sentemail_sent_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.recipient}"

@@ -1,7 +1,8 @@
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
+from hub.emails import queue_email
 from hub.models import Phase, Role, Staff
 from hub.people.staff_import import MAX_IMPORT_BYTES
 
@@ -26,14 +27,31 @@ class EmailAuthenticationForm(AuthenticationForm):
         return self.cleaned_data["username"].lower()
 
 
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, its email sent by the task worker like every other.
+
+    Sent from the request, a slow mail server made resets for real addresses
+    slower than for unknown ones (telling who has an account) and tied up web workers.
+    """
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        queue_email(to=[context["email"]], template="password_reset", context=context)
+
+
 class InviteStaffForm(forms.Form):
     email = forms.EmailField(label="Email address", max_length=254)
     full_name = forms.CharField(label="Full name", max_length=120)
     role = forms.ChoiceField(choices=Role.choices, initial=Role.TEACHER)
 
+    def __init__(self, *args, school, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.school = school
+
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
-        if Staff.objects.filter(email=email).exists():
+        # Only this school's own staff: an admin learns nothing about other schools'
+        # accounts (staff_invite tells that person by email instead).
+        if Staff.objects.filter(email=email, school=self.school).exists():
             raise forms.ValidationError("Someone with this email already has an account.")
         return email
 

@@ -5,7 +5,12 @@ What goes in, found generically so a new feature is covered without editing this
 - every registered contribution kind (`hub.registry`): the rows they wrote;
 - every other model with a foreign key to Staff (sign-ups, dietary needs, flags
   they raised, notifications, rota turns...): the rows that name them;
-- the files and images held in FileField/ImageField values of those rows.
+- every model that holds files says whose upload each file is: a contribution's
+  are its author's; any other model names the owner with `personal_data_owner`,
+  a lookup to Staff (a scrapbook photo: "article__author"), or None for files
+  that are no one's upload (an edition's export, made of everyone's articles).
+  Their rows and files are in their owner's archive; other people the row names
+  (the moderator who confirmed consent) get the row without the file.
 
 Left out on purpose: secrets (any field whose name says token, password or
 secret), Django's own admin log and the moderation audit trail, which record
@@ -21,9 +26,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from hub.models import Staff
@@ -46,6 +52,8 @@ RECORD_LABELS = {
     "ideas.rotaturn": "Your Thinking Thursday rota turns",
     "ideas.rotaoptout": "Your rota opt-outs",
     "ideas.turnswap": "Rota swaps you were part of",
+    "ideas.articleimage": "Photos in your scrapbook articles, or whose consent you confirmed",
+    "ideas.editionexport": "Scrapbook exports you asked for (the files are not included)",
 }
 
 
@@ -57,6 +65,30 @@ class Section:
     label: str
     queryset: models.QuerySet
     contribution: bool = False
+    # Rows whose files are this person's upload have OWNER_ANNOTATION == their pk.
+    has_own_files: bool = False
+
+
+OWNER_ANNOTATION = "_personal_data_owner"
+
+
+def file_fields(model: type[models.Model]) -> list[models.FileField]:
+    return [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]
+
+
+def file_owner(model: type[models.Model]) -> str | None:
+    """The lookup from a row to the Staff whose upload its files are (see docstring).
+
+    Raises for a model with files that does not say: an upload must never be left out.
+    """
+    if model in {kind.model for kind in contribution_kinds()}:
+        return "author"
+    if not hasattr(model, "personal_data_owner"):
+        raise ImproperlyConfigured(
+            f"{model._meta.label} holds files: set personal_data_owner to the lookup of "
+            "the staff member who uploads them (or None for files no one uploads)."
+        )
+    return model.personal_data_owner
 
 
 def _is_secret(field: models.Field) -> bool:
@@ -88,39 +120,48 @@ def _with_many_to_many(queryset: models.QuerySet) -> models.QuerySet:
     return queryset.prefetch_related(*names).order_by("pk")
 
 
+def _owned(queryset: models.QuerySet, owner: str | None) -> tuple[models.QuerySet, bool]:
+    if owner is None or not file_fields(queryset.model):
+        return queryset, False
+    return queryset.annotate(**{OWNER_ANNOTATION: F(owner)}), True
+
+
 def sections_for(staff: Staff) -> list[Section]:
     """The querysets of everything that is this person's (none evaluated yet)."""
     sections = []
     kinds = {kind.model: kind for kind in contribution_kinds()}
     for model, kind in kinds.items():
-        queryset = _with_many_to_many(model.objects.filter(author=staff))
-        sections.append(Section(model._meta.label_lower, kind.label_plural, queryset, True))
+        queryset, files = _owned(_with_many_to_many(model.objects.filter(author=staff)), "author")
+        label = model._meta.label_lower
+        sections.append(Section(label, kind.label_plural, queryset, True, files))
     for model in apps.get_models():
         label = model._meta.label_lower
         if model in kinds or model is Staff or label in LEFT_OUT:
             continue
-        links = [
-            field.name
-            for field in model._meta.concrete_fields
-            if field.is_relation and field.related_model is Staff
-        ]
-        if not links:
-            continue
+        owner = file_owner(model) if file_fields(model) else None
         naming_them = Q()
-        for name in links:
-            naming_them |= Q(**{name: staff})
+        for field in model._meta.concrete_fields:
+            if field.is_relation and field.related_model is Staff:
+                naming_them |= Q(**{field.name: staff})
+        if owner is not None:
+            naming_them |= Q(**{owner: staff})
+        if not naming_them:
+            continue
         queryset = _with_many_to_many(model._default_manager.filter(naming_them))
+        queryset, files = _owned(queryset, owner)
         name = RECORD_LABELS.get(label, str(model._meta.verbose_name_plural).capitalize())
-        sections.append(Section(label, name, queryset))
+        sections.append(Section(label, name, queryset, has_own_files=files))
     return sections
 
 
-def _files(section: Section, rows: list[models.Model]) -> Iterator[tuple[str, Any]]:
-    file_fields = [
-        f for f in section.queryset.model._meta.concrete_fields if isinstance(f, models.FileField)
-    ]
+def _files(section: Section, rows: list[models.Model], staff: Staff) -> Iterator[tuple[str, Any]]:
+    if not section.has_own_files:
+        return
+    fields = file_fields(section.queryset.model)
     for obj in rows:
-        for field in file_fields:
+        if getattr(obj, OWNER_ANNOTATION) != staff.pk:
+            continue  # Named in the row (say, confirmed consent), but not their upload.
+        for field in fields:
             file = getattr(obj, field.attname)
             if file and file.storage.exists(file.name):
                 yield f"files/{section.name}/{obj.pk}/{PurePosixPath(file.name).name}", file
@@ -140,7 +181,7 @@ def write_archive(staff: Staff, target: io.IOBase) -> dict[str, int]:
             counts[section.name] = len(rows)
             document = {"kind": section.label, "rows": [serialise(obj) for obj in rows]}
             archive.writestr(f"{section.name}.json", _json(document))
-            for path, file in _files(section, rows):
+            for path, file in _files(section, rows, staff):
                 with file.open("rb") as source:
                     archive.writestr(path, source.read())
         archive.writestr("README.txt", _readme(staff, counts))

@@ -26,14 +26,33 @@ def _send_invitation(staff: Staff, invited_by: Staff | None) -> None:
 
 def staff_invite(
     *, school: School, email: str, full_name: str, role: str, invited_by: Staff
-) -> Staff:
+) -> Staff | None:
+    """Invite a new colleague; None when the address has an account at another school.
+
+    The admin is told the same either way (telling them would say which addresses
+    have accounts elsewhere); the account's owner is emailed instead.
+    """
+    email = email.lower()
+    elsewhere = Staff.objects.filter(email=email).exclude(school=school).first()
+    if elsewhere is not None:
+        _tell_account_elsewhere(elsewhere, school=school, invited_by=invited_by)
+        return None
     with transaction.atomic():
-        staff = Staff(email=email.lower(), full_name=full_name, role=role, school=school)
+        staff = Staff(email=email, full_name=full_name, role=role, school=school)
         staff.set_unusable_password()
         staff.full_clean()
         staff.save()
         _send_invitation(staff, invited_by)
     return staff
+
+
+def _tell_account_elsewhere(staff: Staff, *, school: School, invited_by: Staff) -> None:
+    with transaction.atomic():
+        queue_email(
+            to=[staff.email],
+            template="invitation_elsewhere",
+            context={"staff": staff, "school": school, "invited_by": invited_by},
+        )
 
 
 def staff_resend_invitation(*, staff: Staff, invited_by: Staff) -> None:
@@ -43,8 +62,9 @@ def staff_resend_invitation(*, staff: Staff, invited_by: Staff) -> None:
         _send_invitation(staff, invited_by)
 
 
-def staff_import(*, school: School, checked: ImportCheck, invited_by: Staff) -> list[Staff]:
-    """Create and invite every row of an already checked file, all or nothing."""
+def staff_import(*, school: School, checked: ImportCheck, invited_by: Staff) -> list[Staff | None]:
+    """Create and invite every row of an already checked file, all or nothing (None for an
+    address with an account at another school, whose owner is emailed: see staff_invite)."""
     if not checked.ok:
         raise ValueError("Only a file with no errors can be imported.")
     with transaction.atomic():

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from hub.models import Role, Staff
+from hub.models import Role, School, Staff
 
 MAX_IMPORT_BYTES = 1_000_000
 MAX_IMPORT_ROWS = 2_000
@@ -66,7 +66,7 @@ def _read_text(data: bytes) -> str:
         ) from None
 
 
-def check_staff_csv(data: bytes) -> ImportCheck:
+def check_staff_csv(data: bytes, *, school: School) -> ImportCheck:
     result = ImportCheck()
     if len(data) > MAX_IMPORT_BYTES:
         result.errors.append((0, "The file is larger than 1 MB. Split it into smaller files."))
@@ -100,10 +100,12 @@ def check_staff_csv(data: bytes) -> ImportCheck:
         _check_row(result, line, row, seen)
     if not result.rows and not result.errors:
         result.errors.append((0, "The file has no staff rows under its header."))
+    # Only this school's own accounts: the answer for an address with an account at
+    # another school is the same as for a new one (hub.people.services.staff_invite).
     existing = set(
-        Staff.objects.filter(email__in=[row.email for row in result.rows]).values_list(
-            "email", flat=True
-        )
+        Staff.objects.filter(
+            school=school, email__in=[row.email for row in result.rows]
+        ).values_list("email", flat=True)
     )
     for row in result.rows:
         if row.email in existing:

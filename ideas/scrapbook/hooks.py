@@ -5,12 +5,14 @@ from hub.registry import (
     register_demo_seeder,
     register_digest_section,
     register_home_panel,
+    register_long_task,
     register_scale_generator,
 )
 from ideas.scrapbook.demo import seed_scrapbook
 from ideas.scrapbook.models import Article, Edition
 from ideas.scrapbook.scale import generate_scrapbook
 from ideas.scrapbook.selectors import approved_this_week
+from ideas.scrapbook.tasks import make_edition_export
 
 
 def home_panel_context(staff) -> dict:
@@ -33,4 +35,6 @@ register_digest_section(
     name="scrapbook", template_name="ideas/scrapbook/_digest.html", get_context=approved_this_week
 )
 register_demo_seeder(order=40, name="scrapbook", seed=seed_scrapbook)
+# An edition's PDF with many photos can take minutes on a busy worker: not lost before 30.
+register_long_task(task=make_edition_export, seconds=1800)
 register_scale_generator(order=25, name="ideas.scrapbook", generate=generate_scrapbook)

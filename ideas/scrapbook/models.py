@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from taggit.managers import TaggableManager
 
-from hub.models import Contribution, SchoolScopedQuerySet, Status, celebrated_rows_index
+from hub.models import (
+    Contribution,
+    RandomName,
+    SchoolScopedQuerySet,
+    Status,
+    celebrated_rows_index,
+)
 
 __all__ = [
     "Article",
@@ -129,8 +135,8 @@ class ArticleImage(models.Model):
     """A cleaned photo (no metadata, ≤ 2,000 px) and a print-sized copy for exports."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="images")
-    image = models.FileField(upload_to="scrapbook/articles/%Y/%m/")
-    print_image = models.FileField(upload_to="scrapbook/print/%Y/%m/")
+    image = models.FileField(upload_to=RandomName("scrapbook/articles/%Y/%m/"))
+    print_image = models.FileField(upload_to=RandomName("scrapbook/print/%Y/%m/"))
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     caption = models.CharField(max_length=200, blank=True)
@@ -149,6 +155,8 @@ class ArticleImage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ArticleImageQuerySet.as_manager()
+    # Whose upload the photo is, for "Download my data" (hub.people.personal_data).
+    personal_data_owner = "article__author"
 
     class Meta:
         ordering = ["position", "pk"]
@@ -179,7 +187,7 @@ class Edition(models.Model):
     school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="editions")
     title = models.CharField(max_length=120, help_text="For example “Autumn term 2026”.")
     foreword = models.TextField(max_length=2000, blank=True)
-    cover_image = models.FileField(upload_to="scrapbook/covers/%Y/", blank=True)
+    cover_image = models.FileField(upload_to=RandomName("scrapbook/covers/%Y/"), blank=True)
     cover_alt_text = models.CharField(max_length=250, blank=True)
     is_published = models.BooleanField(
         "share with all staff", default=False, help_text="Everyone at school can read it online."
@@ -194,6 +202,8 @@ class Edition(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EditionQuerySet.as_manager()
+    # The cover photo is its editor's upload, for "Download my data".
+    personal_data_owner = "created_by"
 
     class Meta:
         ordering = ["-created_at"]
@@ -256,7 +266,7 @@ class EditionExport(models.Model):
         max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
     )
     progress = models.PositiveSmallIntegerField(default=0)
-    file = models.FileField(upload_to="scrapbook/exports/", blank=True, max_length=200)
+    file = models.FileField(upload_to=RandomName("scrapbook/exports/"), blank=True, max_length=200)
     error = models.CharField(max_length=500, blank=True)
     made_for_version = models.CharField(max_length=64)
     requested_by = models.ForeignKey(
@@ -264,6 +274,10 @@ class EditionExport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    # Made from everyone's articles, not anyone's upload: "Download my data" lists the
+    # exports a person asked for, without the files.
+    personal_data_owner = None
 
     class Meta:
         ordering = ["-created_at"]

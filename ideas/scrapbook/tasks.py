@@ -46,9 +46,8 @@ def make_edition_export(export_id: int) -> None:
     export = EditionExport.objects.select_related("edition__school").get(pk=export_id)
     folder = Path(settings.MEDIA_ROOT) / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    name = (
-        f"{EXPORT_DIR}/edition-{export.edition_id}-{export.made_for_version[:12]}.{export.format}"
-    )
+    # A random name, like every stored file: it cannot be guessed from the edition's id.
+    name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.{export.format}"
     partial = folder / f".{uuid.uuid4().hex}.part"
     try:
         _build(export, partial)

@@ -41,3 +41,23 @@ def test_an_admin_invites_a_colleague_who_accepts_and_lands_signed_in(page, scho
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Nia New")
     expect(page.get_by_role("status")).to_contain_text("Welcome to Staffroom, Nia New.")
     expect_accessible(page)
+
+
+def test_inviting_an_address_with_an_account_elsewhere_reads_like_any_invitation(
+    page, school_admin, outsider
+):
+    """The admin learns nothing about another school; the account's owner is emailed."""
+    sign_in(page, school_admin)
+    page.goto("/staff/invite/")
+    expect_accessible(page)
+    page.get_by_label("Email address").fill(outsider.email)
+    page.get_by_label("Full name").fill("Oscar Outsider")
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        f"Invitation sent to {outsider.email}. The link works for 7 days."
+    )
+    expect_accessible(page)
+    outsider.refresh_from_db()
+    assert outsider.school_id != school_admin.school_id
+    assert [message.to for message in mail.outbox] == [[outsider.email]]
+    assert "already has a Staffroom account" in mail.outbox[0].body

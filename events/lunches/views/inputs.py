@@ -67,5 +67,4 @@ def download_input_file(request: HttpRequest, pk: int) -> FileResponse:
     """Slides and handouts may show pupils' work: served only to people who may see the input."""
     item = get_visible_or_404(Input.objects.exclude(file=""), request.user, pk=pk)
     response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file_name)
-    response["Cache-Control"] = "private, no-store"
     return response

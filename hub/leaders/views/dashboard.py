@@ -1,7 +1,5 @@
 """The participation dashboard: who has shared what, for moderators only."""
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -10,6 +8,7 @@ from django.utils.safestring import mark_safe
 from hub.decorators import moderator_required
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
+from hub.lib import spreadsheet
 from hub.lib.svg_chart import ChartData, bar_line_chart
 from hub.models import RoleGroup
 from hub.ops.page_cache import cached_page
@@ -58,20 +57,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "hub/leaders/dashboard.html", context)
 
 
-def _csv_cell(value) -> str | int:
-    """Spreadsheets run cells that start like formulas: make names inert."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 @moderator_required
 def dashboard_csv(request: HttpRequest) -> HttpResponse:
     _form, data, _label = _participation_for(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"participation-{data.first_day:%Y-%m-%d}-to-{data.last_day:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    # Every text cell made inert for spreadsheets (a name like " =cmd|...").
+    writer = spreadsheet.writer(response)
     writer.writerow(
         ["Name", "Role", "Role group", "Active", *[c.label for c in data.columns], "Shared"]
     )
@@ -79,7 +72,7 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
         member = row.member
         writer.writerow(
             [
-                _csv_cell(member.name),
+                member.name,
                 member.get_role_display(),
                 RoleGroup(member.role_group).label,
                 "yes" if member.is_active else "left",

@@ -36,5 +36,4 @@ def download_my_data(request: HttpRequest) -> FileResponse:
     filename = f"staffroom-my-data-{timezone.localdate():%Y-%m-%d}.zip"
     response = FileResponse(archive, as_attachment=True, filename=filename)
     response["Content-Type"] = "application/zip"
-    response["Cache-Control"] = "private, no-store"
     return response

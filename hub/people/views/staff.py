@@ -55,12 +55,13 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 @school_admin_required
 def invite_staff(request: HttpRequest) -> HttpResponse:
-    form = InviteStaffForm(request.POST or None)
+    form = InviteStaffForm(request.POST or None, school=request.user.school)
     if request.method == "POST" and form.is_valid():
-        staff = services.staff_invite(
+        services.staff_invite(
             school=request.user.school, invited_by=request.user, **form.cleaned_data
         )
-        messages.success(request, f"Invitation sent to {staff.email}. The link works for 7 days.")
+        email = form.cleaned_data["email"]
+        messages.success(request, f"Invitation sent to {email}. The link works for 7 days.")
         return redirect("hub:staff_list")
     return render(request, "hub/people/invite_staff.html", {"form": form})
 
@@ -70,7 +71,7 @@ def import_staff(request: HttpRequest) -> HttpResponse:
     form = StaffImportForm(request.POST or None, request.FILES or None)
     checked = None
     if request.method == "POST" and form.is_valid():
-        checked = check_staff_csv(form.cleaned_data["file"].read())
+        checked = check_staff_csv(form.cleaned_data["file"].read(), school=request.user.school)
         if checked.ok:
             created = services.staff_import(
                 school=request.user.school, checked=checked, invited_by=request.user

@@ -126,4 +126,7 @@ def edition_cover(request: HttpRequest, pk: int) -> FileResponse:
     edition = get_visible_or_404(Edition.objects.all(), request.user, pk=pk)
     if not edition.cover_image:
         raise Http404("This edition has no cover photo.")
-    return FileResponse(edition.cover_image.open("rb"))
+    response = FileResponse(edition.cover_image.open("rb"))
+    # A cover may show pupils: kept by this person's browser only, like article photos.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response

@@ -10,6 +10,8 @@ from tests.events.lunches.factories import InputFactory, LunchFactory
 
 def an_input_with_slides(school, **fields):
     item = InputFactory(lunch=LunchFactory(school=school), **fields)
+    # As events.lunches.services does: a random stored name, the uploaded name kept to show.
+    item.file_label = "slides.pdf"
     item.file.save("slides.pdf", ContentFile(b"%PDF-1.4 our slides"), save=True)
     return item
 

@@ -21,3 +21,13 @@ def write_long_export(*, destination: str, hold: str, chunks: int = 20) -> int:
             while Path(hold).exists():
                 time.sleep(0.05)
     return written
+
+
+@task()
+def tell_each(*, addresses: list[str]) -> int:
+    """A task that emails several people one by one, as the digest and reminders do."""
+    from hub.emails import queue_email
+
+    for address in addresses:
+        queue_email(to=[address], template="lunch_promoted", context={})
+    return len(addresses)

@@ -95,7 +95,8 @@ def test_a_task_still_within_its_time_is_left_running():
         status=TaskResultStatus.RUNNING, started_at=timezone.now(), worker_ids=["w1"]
     )
 
-    assert recover_abandoned_tasks(timezone.now() + dt.timedelta(minutes=5)) == {
+    within = dt.timedelta(seconds=settings.STAFFROOM_TASK_TIMEOUT - 60)
+    assert recover_abandoned_tasks(timezone.now() + within) == {
         "requeued": 0,
         "failed": 0,
     }

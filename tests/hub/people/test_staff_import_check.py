@@ -9,8 +9,8 @@ from tests.factories import StaffFactory
 HEADER = "email,full name,role\n"
 
 
-def check(text: str, encoding: str = "utf-8"):
-    return check_staff_csv(text.encode(encoding))
+def check(text: str, encoding: str = "utf-8", school=None):
+    return check_staff_csv(text.encode(encoding), school=school)
 
 
 @pytest.mark.parametrize(
@@ -81,9 +81,16 @@ def test_it_reports_duplicates_within_the_file(db):
 
 
 def test_it_reports_emails_that_already_have_accounts(db):
-    StaffFactory(email="taken@school.example")
-    result = check(HEADER + "Taken@school.example,Tim Taken,teacher\n")
+    taken = StaffFactory(email="taken@school.example")
+    result = check(HEADER + "Taken@school.example,Tim Taken,teacher\n", school=taken.school)
     assert result.errors == [(2, "taken@school.example already has a Staffroom account.")]
+
+
+def test_an_account_at_another_school_reads_like_a_new_address(db, school):
+    StaffFactory(email="elsewhere@school.example")
+    result = check(HEADER + "elsewhere@school.example,Eve Elsewhere,teacher\n", school=school)
+    assert result.ok
+    assert result.errors == []
 
 
 def test_it_refuses_an_over_long_name(db):
@@ -117,7 +124,7 @@ def test_an_empty_file_or_header_only_is_an_error(db):
 def test_it_refuses_a_file_over_1_mb(db):
     data = (HEADER + "a@school.example,Ann,teacher\n" * 40_000).encode()
     assert len(data) > MAX_IMPORT_BYTES
-    assert "larger than 1 MB" in check_staff_csv(data).errors[0][1]
+    assert "larger than 1 MB" in check_staff_csv(data, school=None).errors[0][1]
 
 
 def test_it_refuses_too_many_rows(db):
