@@ -4,8 +4,8 @@ from datetime import date
 
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
 
+from hub.lib.redirects import local_path
 from hub.lib.weeks import Week
 from ideas.board.selectors import current_week
 
@@ -22,9 +22,4 @@ def week_from(request: HttpRequest) -> Week:
 
 def next_url(request: HttpRequest, fallback: str, *args) -> str:
     """Where a plain (JavaScript-off) form returns to: its own page if safe, else `fallback`."""
-    candidate = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return resolve_url(fallback, *args)
+    return local_path(request, request.POST.get("next", "")) or resolve_url(fallback, *args)
