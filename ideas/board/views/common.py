@@ -1,10 +1,9 @@
 """Small helpers the board's views share."""
 
-from datetime import date
-
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 
+from hub.lib.dates import day_from_text
 from hub.lib.redirects import local_path
 from hub.lib.weeks import Week
 from ideas.board.selectors import current_week
@@ -13,11 +12,10 @@ from ideas.board.selectors import current_week
 def week_from(request: HttpRequest) -> Week:
     """The week asked for in ?week=YYYY-MM-DD, never later than this week."""
     this_week = current_week(request.user.school)
-    try:
-        asked = Week.containing(date.fromisoformat(request.GET.get("week", "")))
-    except ValueError:
+    asked = day_from_text(request.GET.get("week", ""))
+    if asked is None:
         return this_week
-    return min(asked, this_week, key=lambda week: week.monday)
+    return min(Week.containing(asked), this_week, key=lambda week: week.monday)
 
 
 def next_url(request: HttpRequest, fallback: str, *args) -> str:
