@@ -1,6 +1,8 @@
 import zoneinfo
 
-from django.http import QueryDict
+from django.db import OperationalError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.http import urlencode
 
@@ -67,3 +69,34 @@ class ContentWriterMiddleware:
     def __call__(self, request):
         with request_in_progress(request):
             return self.get_response(request)
+
+
+# PostgreSQL's lock_not_available (lock_timeout) and query_canceled (statement_timeout).
+BUSY_SQLSTATES = {"55P03", "57014"}
+RETRY_AFTER_SECONDS = 5
+
+
+def is_busy_database(error: BaseException) -> bool:
+    """A wait the database gave up (hub.settings.DATABASE_TIMEOUTS), not a broken query."""
+    if not isinstance(error, OperationalError):
+        return False
+    if getattr(error.__cause__, "sqlstate", None) in BUSY_SQLSTATES:
+        return True
+    return "database is locked" in str(error)  # SQLite's busy timeout
+
+
+class BusyDatabaseMiddleware:
+    """Answer a lock or statement timeout with "busy, try again" (503), not a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_busy_database(exception):
+            return None
+        response = TemplateResponse(request, "503_busy.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response.render()
