@@ -35,13 +35,18 @@ install: $(STAMP_RUNTIME) assets
 install-dev: $(STAMP_DEV) assets
 assets: $(VENDOR)/.copied
 
-# Debian's Chromium drives the browser tests; a fresh machine does not have it.
+# Debian's Chromium drives the browser tests and Debian's Java runs the Nu HTML
+# checker (npm's vnu-jar) on every page they visit; a fresh machine has neither.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x /usr/bin/chromium || { \
 	  echo "Installing Chromium from Debian's packages..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Java from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -1,6 +1,7 @@
 """Staffroom settings: one module, configured from environment variables."""
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     # Outside the rest, so it sees every response as it leaves.
     "hub.middleware.PrivateDownloadMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.middleware.ControlCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "hub.middleware.BusyDatabaseMiddleware",
     "hub.middleware.SchoolTimezoneMiddleware",
     # Axes must come last: it turns a lockout into its own response.
     "axes.middleware.AxesMiddleware",
@@ -116,6 +119,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Waiting on a lock beats failing at once when the worker writes too.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+
+# Bounded waits on PostgreSQL. A stalled request holding a lunch's row lock froze
+# sign-ups to it on every server until gunicorn (30 s) killed the waiting workers: a
+# web request now gives up a lock after a few seconds and is answered "busy, try again"
+# (hub.middleware.BusyDatabaseMiddleware). The task worker, periodic jobs and other
+# management commands (exports, imports, backups, migrations) may wait longer.
+# Values are PostgreSQL durations ("5s", "2min"); "0" turns a limit off.
+LONG_RUNNING_PROCESS = Path(sys.argv[0]).name == "manage.py" and sys.argv[1:2] != ["runserver"]
+DATABASE_TIMEOUTS = {
+    "lock_timeout": env_str("DATABASE_LOCK_TIMEOUT", "5s"),
+    "statement_timeout": env_str("DATABASE_STATEMENT_TIMEOUT", "20s"),
+    "idle_in_transaction_session_timeout": env_str("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "30s"),
+}
+if LONG_RUNNING_PROCESS:
+    DATABASE_TIMEOUTS = {
+        "lock_timeout": env_str("WORKER_DATABASE_LOCK_TIMEOUT", "1min"),
+        "statement_timeout": env_str("WORKER_DATABASE_STATEMENT_TIMEOUT", "10min"),
+        "idle_in_transaction_session_timeout": env_str(
+            "WORKER_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "10min"
+        ),
+    }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Sent when each connection opens (libpq's `options`): no query per request.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
+        f"-c {name}={value}" for name, value in DATABASE_TIMEOUTS.items()
+    )
 
 # One cache shared by every web process and the worker: Redis in production.
 # Without REDIS_URL each process has its own memory cache, which only a single

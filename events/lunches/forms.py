@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from events.lunches.models import DietaryLabel, DietaryNeeds, Input, PlateKind, SignUp, Takeaway
 from events.lunches.uploads import HELP, check_resource_file
+from hub.lib.dates import DayField
 
 
 class LunchForm(forms.Form):
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = DayField(widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(
         initial=dt.time(12, 15), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

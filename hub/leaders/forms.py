@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django import forms
 
+from hub.lib.dates import DayField
 from hub.lib.terms import Term, previous_term, term_containing
 from hub.models import Staff
 
@@ -57,12 +58,12 @@ class AuditFilterForm(forms.Form):
     moderator = forms.ModelChoiceField(
         queryset=Staff.objects.none(), required=False, empty_label="Any moderator"
     )
-    date_from = forms.DateField(
+    date_from = DayField(
         label="From",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    date_to = forms.DateField(
+    date_to = DayField(
         label="To",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -83,12 +84,10 @@ class AuditFilterForm(forms.Form):
 
 
 class DateRangeForm(forms.Form):
-    start = forms.DateField(
+    start = DayField(
         label="From", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    end = forms.DateField(
-        label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    end = DayField(label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     @classmethod
     def for_term(cls, data, today: date) -> "DateRangeForm":
@@ -129,12 +128,8 @@ class PeriodForm(forms.Form):
         ],
         required=False,
     )
-    start = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start = DayField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    end = DayField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, today: date, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,3 +18,13 @@ def initials(name: str) -> str:
     if len(parts) == 1:
         return parts[0][0].upper()
     return (parts[0][0] + parts[-1][0]).upper()
+
+
+# C0 control characters no keyboard types. Tab, line feed and carriage return stay:
+# text areas send them. PostgreSQL refuses NUL in text, and XML (the Word export)
+# refuses the rest, so they are dropped where a request comes in.
+_CONTROL_CHARACTERS = {code: None for code in range(32) if chr(code) not in "\t\n\r"}
+
+
+def drop_control_characters(text: str) -> str:
+    return text.translate(_CONTROL_CHARACTERS)

@@ -22,7 +22,6 @@ commit, under the first new token, is never served).
 """
 
 import contextlib
-import logging
 import re
 import secrets
 from collections.abc import Iterator
@@ -35,8 +34,9 @@ from django.db.backends.signals import connection_created
 from django.http import HttpRequest
 from django.utils.functional import empty
 
+from hub.ops.lost_cache import report_lost_cache
+
 EVERYONE = "everyone"
-log = logging.getLogger(__name__)
 
 # Rows that no cached page shows: the session, sign-in attempts (django-axes) and
 # the task queue's own table (pages show a task's outcome from our own models).
@@ -88,7 +88,7 @@ def replace_token(scope: str) -> None:
     except Exception:
         # A write must never fail because the cache is down. Pages cached before
         # it went away carry the minute they were made, so none outlives a minute.
-        log.exception("Could not replace the content version of %s", scope)
+        report_lost_cache(f"could not replace the content version of {scope}")
     finally:
         _replacing.reset(reset)
 

@@ -25,7 +25,6 @@ process and the worker share (Redis, `REDIS_URL`), or a single process.
 """
 
 import hashlib
-import logging
 import re
 import zlib
 from collections.abc import Callable
@@ -39,9 +38,9 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 from hub.ops.content_versions import current_tokens
+from hub.ops.lost_cache import report_lost_cache
 
 ENTRY_SECONDS = 60
-log = logging.getLogger(__name__)
 CACHE_HEADER = "X-Staffroom-Cache"
 # NUL never survives form cleaning, so it cannot occur in a rendered page.
 _CSRF_PLACEHOLDER = "\x00csrf\x00"
@@ -110,7 +109,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             entry = cache.get(key)
         except Exception:
             # The cache is down: render the page as if there were none.
-            log.exception("The page cache could not be read")
+            report_lost_cache("the page cache could not be read")
             return view(request, *args, **kwargs)
         if entry is not None:
             return _response_from(request, entry)
@@ -120,7 +119,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             try:
                 cache.set(key, entry, ENTRY_SECONDS)
             except Exception:
-                log.exception("The page cache could not be written")
+                report_lost_cache("the page cache could not be written")
             else:
                 response[CACHE_HEADER] = "miss"
         return response

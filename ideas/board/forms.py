@@ -38,10 +38,10 @@ class IdeaForm(forms.Form):
             attrs={
                 "list": TAG_SUGGESTIONS_ID,
                 "autocomplete": "off",
-                "hx-get": reverse_lazy("ideas:tag_suggestions"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": f"#{TAG_SUGGESTIONS_ID}",
-                "hx-swap": "innerHTML",
+                "data-hx-get": reverse_lazy("ideas:tag_suggestions"),
+                "data-hx-trigger": "input changed delay:250ms",
+                "data-hx-target": f"#{TAG_SUGGESTIONS_ID}",
+                "data-hx-swap": "innerHTML",
             }
         ),
     )

@@ -100,13 +100,18 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         reflection=reflection,
         status=status or Reaction.initial_status(idea.school),
     )
-    reaction.full_clean()
     try:
+        reaction.full_clean()
         with transaction.atomic():
             reaction.save()
-    except IntegrityError:
-        # The same person's other tab got there first: theirs stands.
-        return Reaction.objects.get(idea=idea, author=author, kind=kind)
+    except (ValidationError, IntegrityError):
+        # The same person's other tab saved the same reaction since we looked: full_clean's
+        # uniqueness check (it committed first) or the constraint (it committed during our
+        # insert) says so. Theirs stands; anything else wrong with this one is raised.
+        winner = Reaction.objects.filter(idea=idea, author=author, kind=kind).first()
+        if winner is None:
+            raise
+        return winner
     return reaction
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from taggit.forms import TagField
 
+from hub.lib.dates import DayField
 from hub.models import Staff
 from ideas.thursday.models import (
     CONTEXT_MAX,
@@ -88,21 +89,27 @@ class SummaryForm(forms.Form):
     )
 
 
+ROTA_MAX_DAYS = 400
+
+
 class RotaRangeForm(forms.Form):
-    start = forms.DateField(label="From", widget=DATE_INPUT)
-    end = forms.DateField(label="To", widget=DATE_INPUT, help_text="Usually the end of term.")
+    start = DayField(label="From", widget=DATE_INPUT)
+    end = DayField(label="To", widget=DATE_INPUT, help_text="Usually the end of term.")
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", "The end must be on or after the start.")
+        elif start and end and (end - start).days > ROTA_MAX_DAYS:
+            # A preview of centuries of Thursdays would tie up the page for minutes.
+            self.add_error("end", "Plan a school year or less at a time.")
         return cleaned
 
 
 class ClosureForm(forms.Form):
-    start = forms.DateField(label="First day closed", widget=DATE_INPUT)
-    end = forms.DateField(
+    start = DayField(label="First day closed", widget=DATE_INPUT)
+    end = DayField(
         label="Last day closed (optional)",
         widget=DATE_INPUT,
         required=False,

@@ -102,6 +102,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     open_page(page, "/moderation/log/")
     expect(page.locator("table")).to_contain_text("Undid")
     screenshot(page, "audit-log")
+    screenshot(page, "audit-log", phone=True)
     open_page(page, "/term-summary/")
     # Tara's shared note counts; Alice's hidden one and the waiting one do not.
     expect(page.get_by_text("staff shared something")).to_contain_text("1 of 4")

@@ -5,13 +5,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from hub import moderation
 from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
 from hub.decorators import moderator_required
 from hub.leaders import selectors
 from hub.leaders.forms import CelebrateForm, DateRangeForm
+from hub.lib.redirects import local_path
 from hub.lib.terms import is_whole_term, range_label
 from hub.notifications import notify
 
@@ -44,10 +44,7 @@ def celebrate_contribution(request: HttpRequest, kind: str, pk: int) -> HttpResp
 
 
 def _next_url(request: HttpRequest) -> str:
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return next_url
-    return reverse("hub:celebrations")
+    return local_path(request, request.POST.get("next", "")) or reverse("hub:celebrations")
 
 
 @login_required

@@ -3,18 +3,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from hub.access import contribution_model_or_404, get_visible_or_404
 from hub.leaders import flagging
 from hub.leaders.forms import FlagForm
+from hub.lib.redirects import local_path
 
 
 def _next_url(request: HttpRequest, item) -> str:
     next_url = request.POST.get("next") or request.GET.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return next_url
-    return getattr(item, "get_absolute_url", lambda: "/")()
+    return local_path(request, next_url) or getattr(item, "get_absolute_url", lambda: "/")()
 
 
 @login_required

@@ -5,13 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from hub import moderation
 from hub.access import contribution_model_or_404, get_moderatable_or_404, moderators_view_of
 from hub.decorators import moderator_required
 from hub.leaders import selectors
+from hub.lib.redirects import local_path
 from hub.models import AuditEntry
 from hub.registry import contribution_kinds
 
@@ -102,10 +102,7 @@ def moderate(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespo
 
 
 def _back(request: HttpRequest) -> HttpResponse:
-    next_url = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return redirect(next_url)
-    return redirect("hub:moderation_queue")
+    return redirect(local_path(request, request.POST.get("next", "")) or "hub:moderation_queue")
 
 
 @require_POST
