@@ -207,6 +207,9 @@ class SignUp(models.Model):
     def __str__(self) -> str:
         return f"{self.staff} at {self.lunch}: {self.get_state_display()}"
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('events:lunch_detail', kwargs={'pk': self.lunch_id})}#sign-up"
+
     @property
     def dietary_label_names(self) -> list[str]:
         names = dict(DietaryLabel.choices)

@@ -16,7 +16,7 @@ from events.lunches.models import (
     SignUpState,
     Takeaway,
 )
-from hub.models import Status
+from hub.models import NoticeKind, Status
 from hub.notifications import notify
 
 
@@ -230,6 +230,8 @@ def promote_waitlisted(lunch: Lunch, *, now) -> list[SignUp]:
         entry.save(update_fields=["state", "promoted_at"])
         notify(
             recipient=entry.staff,
+            kind=NoticeKind.LUNCH,
+            target=entry,
             email_template="lunch_promoted",
             context={"lunch": lunch, "sign_up": entry},
         )

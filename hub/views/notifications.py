@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -23,6 +23,20 @@ def notifications(request: HttpRequest) -> HttpResponse:
         "hub/notifications.html",
         {"page": page, "unread": mine.unread().exists() if page.object_list else False},
     )
+
+
+@login_required
+def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark it read and land on the exact place it is about (an anchor for a comment)."""
+    notification = get_object_or_404(Notification.objects.for_recipient(request.user), pk=pk)
+    Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    link = notification.link()
+    if not link:
+        messages.info(request, "What this notification was about has been deleted since.")
+        return redirect("hub:notifications")
+    return redirect(link)
 
 
 @login_required

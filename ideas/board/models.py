@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -74,6 +75,9 @@ class Idea(Contribution):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:idea_detail", args=[self.pk])
+
     def moderation_title(self) -> str:
         return self.title
 
@@ -117,6 +121,11 @@ class Reaction(Contribution):
 
     moderation_related = ("idea",)
 
+    def get_absolute_url(self) -> str:
+        """The reflection itself; a bare "I'll try this" lands on the list of who will."""
+        anchor = f"reaction-{self.pk}" if self.kind == ReactionKind.TRIED else "reactions"
+        return f"{reverse('ideas:idea_detail', args=[self.idea_id])}#{anchor}"
+
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
         return f"Reflection on “{self.idea.title}”"
@@ -143,6 +152,9 @@ class Comment(Contribution):
         return self.text[:60]
 
     moderation_related = ("idea",)
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('ideas:idea_detail', args=[self.idea_id])}#comment-{self.pk}"
 
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from hub import moderation
 from hub.lib.text import clean_plain_text
 from hub.lib.weeks import Week
-from hub.models import Staff, Status
+from hub.models import NoticeKind, Staff, Status
 from hub.notifications import notify
 from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind
 
@@ -104,10 +104,36 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
     try:
         with transaction.atomic():
             reaction.save()
+            _tell_author_of_reaction(reaction)
     except IntegrityError:
         # The same person's other tab got there first: theirs stands.
         return Reaction.objects.get(idea=idea, author=author, kind=kind)
     return reaction
+
+
+def _tell_author_of_reaction(reaction: Reaction) -> None:
+    """The author hears of every "I'll try this" and "I tried it", grouped per idea while unread.
+
+    A reflection waiting for approval is not told yet: its link would show nothing.
+    """
+    idea, person = reaction.idea, reaction.author
+    if idea.author_id == person.pk or not reaction.is_published:
+        return
+    tried = reaction.kind == ReactionKind.TRIED
+    verb = "tried" if tried else "will try"
+    message = f"{person.name} {verb} “{idea.title}”"
+    if tried:
+        message += f": “{reaction.reflection}”"
+    notify(
+        recipient=idea.author,
+        kind=NoticeKind.TRIED if tried else NoticeKind.WILL_TRY,
+        target=reaction,
+        email_template="notice",
+        context={"message": message, "quote": reaction.reflection},
+        message=message,
+        group_key=f"idea:{idea.pk}",
+        group_message=lambda count: f"{count} colleagues {verb} “{idea.title}”",
+    )
 
 
 def reaction_remove(*, idea: Idea, author: Staff, kind: str) -> None:
@@ -128,8 +154,12 @@ def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
         if comment.is_published and idea.author_id != author.pk:
             notify(
                 recipient=idea.author,
+                kind=NoticeKind.COMMENT,
+                target=comment,
                 email_template="idea_comment",
                 context={"idea": idea, "comment": comment, "commenter": author},
+                group_key=f"idea:{idea.pk}",
+                group_message=lambda count: f"{count} new comments on “{idea.title}”",
             )
     return comment
 
@@ -155,11 +185,15 @@ def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTh
     )
     with transaction.atomic():
         previous = _existing_pick(idea)
+        # Read before saving: _save_pick refreshes `previous` to the new pick.
+        previous_idea_id = previous.idea_id if previous is not None else None
         pick = _save_pick(idea, previous, values)
         moderation.record(idea, actor=actor, action="pick", reason=values["reason"])
-        if previous is None or previous.idea_id != idea.pk:
+        if previous_idea_id != idea.pk and idea.author_id != actor.pk:
             notify(
                 recipient=idea.author,
+                kind=NoticeKind.PICKED,
+                target=idea,
                 email_template="idea_picked",
                 context={"idea": idea, "pick": pick},
             )
