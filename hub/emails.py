@@ -14,6 +14,16 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     """
     if not to:
         return
+    subject, text, html = render_email(template, context)
+    from hub.tasks import send_email
+
+    transaction.on_commit(
+        lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html)
+    )
+
+
+def render_email(template: str, context: dict) -> tuple[str, str, str]:
+    """Subject, text and HTML of `emails/<template>*`."""
     context = {"site_url": settings.SITE_URL, **context}
     # A subject is plain text: undo the template's HTML escaping (“Sam&#x27;s idea”).
     subject = unescape(
@@ -22,8 +32,4 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     # The text part is never read as HTML either: "pupil's", not "pupil&#x27;s".
     text = unescape(render_to_string(f"emails/{template}.txt", context))
     html = render_to_string(f"emails/{template}.html", context)
-    from hub.tasks import send_email
-
-    transaction.on_commit(
-        lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html)
-    )
+    return subject, text, html

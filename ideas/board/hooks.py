@@ -8,9 +8,11 @@ from hub.registry import (
     register_demo_seeder,
     register_digest_section,
     register_home_panel,
+    register_periodic_job,
     register_profile_section,
     register_scale_generator,
 )
+from ideas.board import jobs
 from ideas.board.demo import seed_board
 from ideas.board.models import Comment, Idea, Reaction, ReactionKind
 from ideas.board.scale import generate_board
@@ -53,3 +55,4 @@ register_profile_section(
 )
 register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)
 register_scale_generator(order=10, name="ideas.board", generate=generate_board)
+register_periodic_job(name="board_ask_how_it_went", run=jobs.ask_how_it_went)

@@ -191,3 +191,39 @@ class IdeaOfTheWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week:%d %b %Y}: {self.idea_id}"
+
+
+class FollowUpAnswer(models.TextChoices):
+    WAITING = "", "Not answered yet"
+    TRIED = "tried", "Tried it"
+    NOT_YET = "not_yet", "Didn’t get to it"
+
+
+class FollowUp(models.Model):
+    """One "How did it go?" to one person about one idea they said they would try.
+
+    The row is the promise: never more than one nudge per idea per person (a unique
+    constraint, so two job runners cannot both ask), and "didn't get to it" is kept.
+    """
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follow_ups")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    # Which job run asked: the run tells exactly the rows it created, never another run's.
+    run = models.UUIDField(null=True, blank=True, editable=False)
+    answer = models.CharField(
+        max_length=10, choices=FollowUpAnswer.choices, default=FollowUpAnswer.WAITING, blank=True
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "person"], name="follow_up_once_per_idea"),
+        ]
+        # The job's claim step reads back one run's rows.
+        indexes = [models.Index(fields=["run"], name="follow_up_run_idx")]
+
+    def __str__(self) -> str:
+        return f"How did it go? {self.person_id} on {self.idea_id}"

@@ -166,6 +166,13 @@ def idea_reactions(idea: Idea, staff) -> QuerySet:
     )
 
 
+def tried_count(idea: Idea) -> int:
+    """How many colleagues shared how it went when they tried it (one query)."""
+    return Reaction.objects.filter(
+        idea=idea, kind=ReactionKind.TRIED, status=Status.PUBLISHED
+    ).count()
+
+
 def idea_comments(idea: Idea, staff) -> QuerySet:
     return (
         Comment.objects.visible_to(staff)

@@ -109,3 +109,27 @@ def test_the_first_pick_and_a_changed_pick_both_tell_the_picked_author(idea, mod
     # The re-pick bug: the new author was never told, because the old pick was refreshed first.
     notice = Notification.objects.get(recipient=other.author, kind=NoticeKind.PICKED)
     open_and_land(client_for(other.author), notice)
+
+
+def test_the_third_i_tried_it_invites_the_author_once_to_take_it_further(idea, client_for):
+    for n in range(4):
+        services.reaction_add(
+            idea=idea,
+            author=StaffFactory(school=idea.school),
+            kind=ReactionKind.TRIED,
+            reflection=f"Worked, take {n}",
+        )
+
+    invite = Notification.objects.get(recipient=idea.author, kind=NoticeKind.PROGRESSION)
+    assert invite.message.startswith("3 colleagues tried “Menus with pictures”")
+    page = open_and_land(client_for(idea.author), invite)
+    assert f"{reverse('ideas:write_article')}?from_idea={idea.pk}" in page
+
+
+def test_two_i_tried_its_do_not_invite_yet(idea):
+    for _ in range(2):
+        services.reaction_add(
+            idea=idea, author=StaffFactory(school=idea.school), kind="tried", reflection="Ok."
+        )
+
+    assert not Notification.objects.filter(kind=NoticeKind.PROGRESSION).exists()
