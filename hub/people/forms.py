@@ -98,33 +98,23 @@ class ProfileForm(forms.ModelForm):
 
 
 class AcceptInvitationForm(forms.Form):
-    password1 = forms.CharField(
+    # One field with a show/hide toggle rather than "type it again": on a phone a second
+    # blind field is where people give up, and showing it catches the typo instead.
+    password = forms.CharField(
         label="Choose a password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters; not only numbers; not a common password.",
-    )
-    password2 = forms.CharField(
-        label="Type it again",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, staff: Staff, **kwargs):
         self.staff = staff
         super().__init__(*args, **kwargs)
 
-    def clean(self):
-        cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", "The two passwords do not match.")
-        elif first:
-            try:
-                password_validation.validate_password(first, self.staff)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password, self.staff)
+        return password
 
 
 class EmailPreferenceForm(forms.ModelForm):
