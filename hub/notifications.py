@@ -21,7 +21,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from hub.emails import queue_email
-from hub.models.notifications import NOTIFICATION_MESSAGE_MAX, Notification, target_link
+from hub.models.notifications import (
+    NOTIFICATION_MESSAGE_MAX,
+    NoticeHow,
+    Notification,
+    target_link,
+)
 from hub.models.staff import EmailPreference
 
 
@@ -43,9 +48,10 @@ def notify(
     notice of the same kind and key grows instead ("3 colleagues tried …", worded
     by `group_message(count)`) and now points at the newest `target`.
     """
-    if not recipient.is_active:
-        return None
     link = target_link(target, target_view)
+    how = how_told(recipient, kind)
+    if not recipient.is_active or how == NoticeHow.OFF:
+        return None
     context = {"recipient": recipient, "notice_path": link, **context}
     if message is None:
         subject_context = {"site_url": settings.SITE_URL, **context}
@@ -70,9 +76,27 @@ def notify(
         # The content type came from get_for_model: no need for a query to check it exists.
         notification.full_clean(exclude=["target_type"])
         notification.save()
-    if recipient.email_preference == EmailPreference.INSTANT:
+    if how == NoticeHow.INSTANT:
         queue_email(to=[recipient.email], template=email_template, context=context)
     return notification
+
+
+def how_told(recipient, kind: str) -> str:
+    """Instant (in the app and by email now), digest (in the app, emailed on Friday) or off.
+
+    A person's choice for the kind, else their general email setting; "no emails at
+    all" holds whatever a kind says.
+    """
+    chosen = (recipient.notice_preferences or {}).get(kind)
+    if chosen not in NoticeHow.values:
+        chosen = (
+            NoticeHow.INSTANT
+            if recipient.email_preference == EmailPreference.INSTANT
+            else NoticeHow.DIGEST
+        )
+    if chosen == NoticeHow.INSTANT and recipient.email_preference == EmailPreference.OFF:
+        return NoticeHow.DIGEST
+    return chosen
 
 
 def notify_many(*, kind: str, notices: list[tuple], target_view: str = "") -> list[Notification]:
@@ -81,10 +105,13 @@ def notify_many(*, kind: str, notices: list[tuple], target_view: str = "") -> li
     `notices` are (recipient, target, message); no grouping. Costs the same few
     queries for ten people or a thousand.
     """
-    rows = []
+    rows, emailed_people = [], set()
     for recipient, target, message in notices:
-        if not recipient.is_active:
+        how = how_told(recipient, kind)
+        if not recipient.is_active or how == NoticeHow.OFF:
             continue
+        if how == NoticeHow.INSTANT:
+            emailed_people.add(recipient.pk)
         target_link(target, target_view)
         rows.append(
             Notification(
@@ -97,9 +124,7 @@ def notify_many(*, kind: str, notices: list[tuple], target_view: str = "") -> li
             )
         )
     created = Notification.objects.bulk_create(rows)
-    emailed = [
-        row.pk for row in created if row.recipient.email_preference == EmailPreference.INSTANT
-    ]
+    emailed = [row.pk for row in created if row.recipient_id in emailed_people]
     if emailed:
         from hub.tasks import send_notice_emails
 

@@ -7,7 +7,12 @@ from hub.models.contribution import (
     celebrated_rows_index,
 )
 from hub.models.flags import Flag, Resolution
-from hub.models.notifications import NoticeKind, Notification, SentDigest
+from hub.models.notifications import (
+    NoticeHow,
+    NoticeKind,
+    Notification,
+    SentDigest,
+)
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
 
@@ -20,6 +25,7 @@ __all__ = [
     "ContributionQuerySet",
     "Invitation",
     "Network",
+    "NoticeHow",
     "NoticeKind",
     "Notification",
     "Phase",

@@ -40,6 +40,14 @@ class NoticeKind(models.TextChoices):
     SCRAPBOOK = "scrapbook", "Scrapbook editions your articles are in"
 
 
+class NoticeHow(models.TextChoices):
+    """How a person hears about one kind of notice (`Staff.notice_preferences`)."""
+
+    INSTANT = "instant", "Email me each time"
+    DIGEST = "digest", "Only in Staffroom and the weekly digest"
+    OFF = "off", "Off: don’t tell me"
+
+
 class Notification(models.Model):
     """One thing that happened to a person or their work, shown in their list.
 

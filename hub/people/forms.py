@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
-from hub.models import Phase, Role, Staff
+from hub.models import NoticeHow, NoticeKind, Phase, Role, Staff
 from hub.people.staff_import import MAX_IMPORT_BYTES
 
 MAX_FOCUS_TAGS = 10
@@ -123,3 +123,27 @@ class EmailPreferenceForm(forms.ModelForm):
         fields = ["email_preference"]
         widgets = {"email_preference": forms.RadioSelect}
         labels = {"email_preference": "Emails from Staffroom"}
+
+
+class NoticePreferencesForm(forms.Form):
+    """Per kind of notice: email each time, only in Staffroom and the digest, or off."""
+
+    FOLLOW = ""
+
+    def __init__(self, *args, staff: Staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+        choices = [(self.FOLLOW, "Like my email setting"), *NoticeHow.choices]
+        for kind, label in NoticeKind.choices:
+            self.fields[kind] = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                initial=(staff.notice_preferences or {}).get(kind, self.FOLLOW),
+            )
+
+    def save(self) -> None:
+        self.staff.notice_preferences = {
+            kind: how for kind, how in self.cleaned_data.items() if how != self.FOLLOW
+        }
+        self.staff.save(update_fields=["notice_preferences"])

@@ -216,3 +216,74 @@ def test_a_made_up_preference_is_refused_and_nothing_changes(client_for, staff):
 
 def test_a_new_colleague_gets_instant_emails_by_default(school):
     assert StaffFactory(school=school).email_preference == EmailPreference.INSTANT
+
+
+def test_a_kind_turned_off_makes_no_notification_and_no_email(
+    staff, django_capture_on_commit_callbacks
+):
+    staff.notice_preferences = {NoticeKind.COMMENT: "off"}
+    staff.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert ping(staff) is None
+
+    assert not Notification.objects.exists() and mail.outbox == []
+
+
+def test_a_kind_kept_for_the_digest_is_listed_but_not_emailed(
+    staff, django_capture_on_commit_callbacks
+):
+    staff.notice_preferences = {NoticeKind.COMMENT: "digest"}
+    staff.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ping(staff)
+
+    assert Notification.objects.filter(recipient=staff).count() == 1
+    assert mail.outbox == []
+
+
+def test_one_kind_can_email_a_weekly_reader_but_emails_off_wins(
+    staff, django_capture_on_commit_callbacks
+):
+    staff.notice_preferences = {NoticeKind.COMMENT: "instant"}
+    staff.email_preference = EmailPreference.WEEKLY
+    staff.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ping(staff)
+    assert len(mail.outbox) == 1
+
+    staff.email_preference = EmailPreference.OFF
+    staff.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        ping(staff)
+    assert len(mail.outbox) == 1
+
+
+def test_i_choose_per_kind_on_the_preferences_page(client_for, staff):
+    response = client_for(staff).post(
+        reverse("hub:notification_preferences"),
+        {
+            "email_preference": "instant",
+            "kind-tried": "instant",
+            "kind-will_try": "digest",
+            "kind-lunch": "off",
+            "kind-comment": "",
+        },
+    )
+
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert staff.notice_preferences == {"tried": "instant", "will_try": "digest", "lunch": "off"}
+
+
+def test_a_made_up_kind_setting_is_refused_and_nothing_changes(client_for, staff):
+    response = client_for(staff).post(
+        reverse("hub:notification_preferences"),
+        {"email_preference": "weekly", "kind-tried": "<b>hourly</b>"},
+    )
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    staff.refresh_from_db()
+    assert (staff.email_preference, staff.notice_preferences) == ("instant", {})
