@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -10,11 +10,13 @@ from events.lunches.models import (
     MAX_INPUTS_PER_LUNCH,
     CalendarFeed,
     DietaryNeeds,
+    FollowUpAnswer,
     Input,
     Lunch,
     SignUp,
     SignUpState,
     Takeaway,
+    TakeawayFollowUp,
 )
 from hub.models import NoticeKind, Status
 from hub.notifications import notify
@@ -258,3 +260,19 @@ def reset_calendar_feed(*, staff) -> str:
 @transaction.atomic
 def revoke_calendar_feed(*, staff) -> None:
     CalendarFeed.objects.filter(staff=staff).delete()
+
+
+def takeaway_follow_up_answer(
+    *, takeaway: Takeaway, person, answer: str, reflection: str = ""
+) -> TakeawayFollowUp:
+    """ "How did it go?" about one's own takeaway: what happened, or "didn't get to it"."""
+    if takeaway.author_id != person.pk:
+        raise PermissionDenied("Only the colleague who said they would try it can answer.")
+    with transaction.atomic():
+        follow_up, _ = TakeawayFollowUp.objects.select_for_update().get_or_create(takeaway=takeaway)
+        follow_up.answer = answer
+        follow_up.reflection = reflection.strip() if answer == FollowUpAnswer.TRIED else ""
+        follow_up.answered_at = timezone.now()
+        follow_up.full_clean(exclude=["takeaway"])
+        follow_up.save()
+    return follow_up
