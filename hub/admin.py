@@ -100,7 +100,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "message", "read_at"]
+    list_display = ["created_at", "recipient", "kind", "message", "read_at"]
+    list_filter = ["kind"]
     list_select_related = ["recipient"]
     search_fields = ["recipient__email", "message"]
 

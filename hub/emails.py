@@ -14,14 +14,7 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     """
     if not to:
         return
-    context = {"site_url": settings.SITE_URL, **context}
-    # A subject is plain text: undo the template's HTML escaping (“Sam&#x27;s idea”).
-    subject = unescape(
-        " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
-    )
-    # The text part is never read as HTML either: "pupil's", not "pupil&#x27;s".
-    text = unescape(render_to_string(f"emails/{template}.txt", context))
-    html = render_to_string(f"emails/{template}.html", context)
+    subject, text, html = render_email(template, context)
     from hub.tasks import running_task_id, send_email
 
     # Queued from a task (a digest, reminders): if that task is run again after its
@@ -31,3 +24,16 @@ def queue_email(*, to: list[str], template: str, context: dict) -> None:
     transaction.on_commit(
         lambda: send_email.enqueue(to=list(to), subject=subject, text=text, html=html, key=key)
     )
+
+
+def render_email(template: str, context: dict) -> tuple[str, str, str]:
+    """Subject, text and HTML of `emails/<template>*`."""
+    context = {"site_url": settings.SITE_URL, **context}
+    # A subject is plain text: undo the template's HTML escaping (“Sam&#x27;s idea”).
+    subject = unescape(
+        " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
+    )
+    # The text part is never read as HTML either: "pupil's", not "pupil&#x27;s".
+    text = unescape(render_to_string(f"emails/{template}.txt", context))
+    html = render_to_string(f"emails/{template}.html", context)
+    return subject, text, html

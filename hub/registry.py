@@ -223,6 +223,21 @@ def profile_sections() -> list[ProfileSection]:
     return in_layout_order(_profile_sections, PROFILE_SECTIONS)
 
 
+# Honours that are not a celebrated contribution (the Idea of the Week), listed among a
+# person's celebrations on their profile: name -> get(member, viewer) returning
+# (label, item) pairs, where item has moderation_title(), get_absolute_url(),
+# celebrated_at and celebration_note like a celebrated contribution. One query each.
+_profile_celebrations: dict[str, Callable] = {}
+
+
+def register_profile_celebrations(*, name: str, get: Callable) -> None:
+    _profile_celebrations[name] = get
+
+
+def profile_celebrations() -> list[Callable]:
+    return list(_profile_celebrations.values())
+
+
 # --- Network-scale benchmark data (manage.py seed_scale) ---
 
 

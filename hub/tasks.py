@@ -69,3 +69,35 @@ def send_email(
         )
         done.add(address)
     return sent
+
+
+@task()
+def send_notice_emails(*, notification_ids: list[int]) -> int:
+    """One email per notification, for notices made in bulk by a job (hub.notifications).
+
+    Each is recorded under the notice's own key once the server takes it, so a retry
+    of this task after its worker was lost sends no one the same notice twice.
+    """
+    from hub.emails import render_email
+    from hub.models import Notification, SentEmail
+
+    notices = Notification.objects.filter(pk__in=notification_ids).select_related("recipient")
+    keys = {notice.pk: f"notice:{notice.pk}" for notice in notices}
+    done = set(SentEmail.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+    sent = 0
+    for notice in notices:
+        link = notice.link()
+        if keys[notice.pk] in done or not link or not notice.recipient.is_active:
+            continue
+        context = {"recipient": notice.recipient, "message": notice.message, "notice_path": link}
+        subject, text, html = render_email("notice", context)
+        message = EmailMultiAlternatives(
+            subject, text, settings.DEFAULT_FROM_EMAIL, [notice.recipient.email]
+        )
+        message.attach_alternative(html, "text/html")
+        sent += message.send()
+        SentEmail.objects.bulk_create(
+            [SentEmail(key=keys[notice.pk], recipient=notice.recipient.email)],
+            ignore_conflicts=True,
+        )
+    return sent

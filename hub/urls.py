@@ -32,6 +32,7 @@ hub_patterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/participation.csv", dashboard.dashboard_csv, name="dashboard_csv"),
     path("notifications/", notifications.notifications, name="notifications"),
+    path("notifications/<int:pk>/", notifications.open_notification, name="open_notification"),
     path(
         "notifications/read/",
         notifications.mark_notifications_read,

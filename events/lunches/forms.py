@@ -6,7 +6,15 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
-from events.lunches.models import DietaryLabel, DietaryNeeds, Input, PlateKind, SignUp, Takeaway
+from events.lunches.models import (
+    DietaryLabel,
+    DietaryNeeds,
+    FollowUpAnswer,
+    Input,
+    PlateKind,
+    SignUp,
+    Takeaway,
+)
 from events.lunches.uploads import HELP, check_resource_file
 from hub.lib.dates import DayField
 
@@ -139,3 +147,27 @@ class DietaryNeedsForm(forms.ModelForm):
             "school's moderators (who organise the lunches) can see this."
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "data-counter": ""})}
+
+
+class TakeawayFollowUpForm(forms.Form):
+    """ "How did it go?" after a lunch: one tap either way; words only if you tried it."""
+
+    answer = forms.ChoiceField(
+        choices=[(FollowUpAnswer.TRIED, "I tried it"), (FollowUpAnswer.NOT_YET, "Didn’t get to it")]
+    )
+    reflection = forms.CharField(
+        label="What happened?",
+        required=False,
+        max_length=300,
+        help_text="One or two sentences; colleagues see it under your takeaway.",
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("answer") == FollowUpAnswer.TRIED
+            and not cleaned.get("reflection", "").strip()
+        ):
+            self.add_error("reflection", "Please add a sentence or two about what happened.")
+        return cleaned

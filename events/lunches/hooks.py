@@ -42,3 +42,4 @@ register_periodic_job(name="events.remind_lunch_attendees", run=jobs.remind_lunc
 register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunches)
 register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
 register_scale_generator(order=30, name="events.lunches", generate=generate_lunches)
+register_periodic_job(name="events.ask_how_takeaways_went", run=jobs.ask_how_takeaways_went)

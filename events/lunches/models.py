@@ -213,6 +213,9 @@ class SignUp(models.Model):
     def __str__(self) -> str:
         return f"{self.staff} at {self.lunch}: {self.get_state_display()}"
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('events:lunch_detail', kwargs={'pk': self.lunch_id})}#sign-up"
+
     @property
     def dietary_label_names(self) -> list[str]:
         names = dict(DietaryLabel.choices)
@@ -256,3 +259,34 @@ class CalendarFeed(models.Model):
     def new_token() -> tuple[str, str]:
         token = secrets.token_urlsafe(32)
         return token, hash_token(token)
+
+
+class FollowUpAnswer(models.TextChoices):
+    WAITING = "", "Not answered yet"
+    TRIED = "tried", "Tried it"
+    NOT_YET = "not_yet", "Didn’t get to it"
+
+
+class TakeawayFollowUp(models.Model):
+    """ "How did it go?" about the one thing someone said they would try after a lunch.
+
+    One per takeaway (so one nudge per person per thing), whatever the job runners do.
+    """
+
+    takeaway = models.OneToOneField(Takeaway, on_delete=models.CASCADE, related_name="follow_up")
+    asked_at = models.DateTimeField(default=timezone.now)
+    # Which job run asked: the run tells exactly the rows it created.
+    run = models.UUIDField(null=True, blank=True, editable=False, db_index=True)
+    answer = models.CharField(
+        max_length=10, choices=FollowUpAnswer.choices, default=FollowUpAnswer.WAITING, blank=True
+    )
+    reflection = models.CharField(
+        "what happened", max_length=300, blank=True, help_text="One or two sentences."
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"How did it go? takeaway {self.takeaway_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:takeaway_follow_up", args=[self.takeaway_id])

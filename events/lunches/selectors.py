@@ -126,7 +126,8 @@ def lunch_page(lunch: Lunch, viewer) -> LunchPage:
         Takeaway.objects.visible_to(viewer)
         .filter(lunch=lunch)
         .exclude(status=Status.HIDDEN)
-        .select_related("author")
+        # follow_up: how it went, shown under the takeaway (a join, not a query each).
+        .select_related("author", "follow_up")
     )
     return LunchPage(
         lunch=lunch,

@@ -3,7 +3,7 @@
 import datetime as dt
 from pathlib import PurePosixPath
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,13 +11,15 @@ from events.lunches.models import (
     MAX_INPUTS_PER_LUNCH,
     CalendarFeed,
     DietaryNeeds,
+    FollowUpAnswer,
     Input,
     Lunch,
     SignUp,
     SignUpState,
     Takeaway,
+    TakeawayFollowUp,
 )
-from hub.models import Status
+from hub.models import NoticeKind, Status
 from hub.notifications import notify
 
 
@@ -237,6 +239,8 @@ def promote_waitlisted(lunch: Lunch, *, now) -> list[SignUp]:
         entry.save(update_fields=["state", "promoted_at"])
         notify(
             recipient=entry.staff,
+            kind=NoticeKind.LUNCH,
+            target=entry,
             email_template="lunch_promoted",
             context={"lunch": lunch, "sign_up": entry},
         )
@@ -263,3 +267,19 @@ def reset_calendar_feed(*, staff) -> str:
 @transaction.atomic
 def revoke_calendar_feed(*, staff) -> None:
     CalendarFeed.objects.filter(staff=staff).delete()
+
+
+def takeaway_follow_up_answer(
+    *, takeaway: Takeaway, person, answer: str, reflection: str = ""
+) -> TakeawayFollowUp:
+    """ "How did it go?" about one's own takeaway: what happened, or "didn't get to it"."""
+    if takeaway.author_id != person.pk:
+        raise PermissionDenied("Only the colleague who said they would try it can answer.")
+    with transaction.atomic():
+        follow_up, _ = TakeawayFollowUp.objects.select_for_update().get_or_create(takeaway=takeaway)
+        follow_up.answer = answer
+        follow_up.reflection = reflection.strip() if answer == FollowUpAnswer.TRIED else ""
+        follow_up.answered_at = timezone.now()
+        follow_up.full_clean(exclude=["takeaway"])
+        follow_up.save()
+    return follow_up

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from events.lunches.models import Input, Lunch, SignUpState
-from hub.models import Status
+from hub.models import NoticeKind, Status
 from hub.notifications import notify
 
 
@@ -37,6 +37,8 @@ def _remind(lunch, people, presenting) -> None:
     for person in people:
         notify(
             recipient=person,
+            kind=NoticeKind.LUNCH,
+            target=lunch,
             email_template="lunch_reminder",
             context={"lunch": lunch, "presenting": person.pk in presenting},
         )
@@ -55,6 +57,18 @@ def send_lunch_follow_ups(*, lunch_id: int) -> int:
 
 def _follow_up(lunch, presenters, invited) -> None:
     for person in presenters:
-        notify(recipient=person, email_template="lunch_add_resources", context={"lunch": lunch})
+        notify(
+            recipient=person,
+            kind=NoticeKind.LUNCH,
+            target=lunch,
+            email_template="lunch_add_resources",
+            context={"lunch": lunch},
+        )
     for person in invited:
-        notify(recipient=person, email_template="lunch_takeaway", context={"lunch": lunch})
+        notify(
+            recipient=person,
+            kind=NoticeKind.LUNCH,
+            target=lunch,
+            email_template="lunch_takeaway",
+            context={"lunch": lunch},
+        )

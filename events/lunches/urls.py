@@ -13,6 +13,11 @@ urlpatterns = [
     path("<int:pk>/cancel/", signups.cancel_sign_up, name="cancel_sign_up"),
     path("<int:pk>/volunteer/", inputs.volunteer_input, name="volunteer_input"),
     path("<int:pk>/takeaway/", inputs.add_takeaway, name="add_takeaway"),
+    path(
+        "takeaways/<int:pk>/how-did-it-go/",
+        inputs.takeaway_follow_up,
+        name="takeaway_follow_up",
+    ),
     path("inputs/<int:pk>/resources/", inputs.add_resources, name="add_resources"),
     path("inputs/<int:pk>/file/", inputs.download_input_file, name="download_input_file"),
     path("dietary-needs/", signups.dietary_needs, name="dietary_needs"),

@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
-from hub.models import Flag, Staff, Status
+from hub.models import Flag, NoticeKind, Staff, Status
 from hub.notifications import notify
 
 
@@ -38,6 +38,8 @@ def flag_contribution(*, contribution, staff, reason: str) -> Flag:
     for moderator in moderators:
         notify(
             recipient=moderator,
+            kind=NoticeKind.FLAG,
+            target=flag,
             email_template="flag_raised",
             context={"flag": flag, "title": contribution.moderation_title()},
         )

@@ -13,7 +13,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 
 from hub.leaders.selectors import kind_for
-from hub.models import AuditEntry
+from hub.models import AuditEntry, NoticeKind
+from hub.models.notifications import target_link
 from hub.moderation import UNDO_WINDOW
 from hub.notifications import notify
 
@@ -61,19 +62,19 @@ def _tell_author(entry: AuditEntry) -> bool:
         return False
     if item.author_id == entry.actor_id:
         return False
-    url = item.get_absolute_url() if hasattr(item, "get_absolute_url") else ""
     return (
         notify(
             recipient=item.author,
+            kind=NoticeKind.MODERATION,
+            target=item,
             email_template="moderation_outcome",
             context={
                 "entry": entry,
                 "kind_label": kind.label,
                 "title": entry.target_title,
                 "returned": entry.action == "return",
-                "item_url": url,
+                "item_url": target_link(item),
             },
-            url=url,
         )
         is not None
     )

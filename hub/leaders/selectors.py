@@ -4,11 +4,11 @@ amount of content, so these pages keep a constant query count."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Count, Q, Value
+from django.db.models import CharField, Count, Min, Q, Value
 from django.db.models.query import EmptyQuerySet
 
 from hub.lib.compiled_sql import STAND_IN_AUTHOR_ID, StandInViewer, fetch_rows
@@ -207,3 +207,53 @@ def term_summary(school, start: date, end: date) -> TermSummary:
             label = RoleGroup(person.role_group).label
             grouped[label].append(Contributor(person, counts[person.pk]))
     return TermSummary(staff_count, {label: group for label, group in grouped.items() if group})
+
+
+# Someone whose first-ever shared contribution is this recent is thanked at the top of
+# the moderation queue: a first post is the bravest one.
+FIRST_POST_WITHIN_DAYS = 14
+FIRST_POSTS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class FirstPost:
+    kind: ContributionKind
+    item: object
+
+    @property
+    def key(self) -> str:
+        return self.kind.model._meta.label_lower
+
+
+def first_posts(moderator, now: datetime) -> list[FirstPost]:
+    """Colleagues at the moderator's school who shared for the first time ever lately, with
+    that first contribution, until a moderator celebrates it. Two queries per kind."""
+    school_id, since = moderator.school_id, now - timedelta(days=FIRST_POST_WITHIN_DAYS)
+    kinds = contribution_kinds()
+    firsts: dict[int, datetime] = {}
+    for kind in kinds:
+        rows = (
+            kind.shared()
+            .filter(school_id=school_id)
+            .values("author_id")
+            .annotate(first=Min("created_at"))
+            .values_list("author_id", "first")
+        )
+        for author_id, first in rows:
+            firsts[author_id] = min(first, firsts.get(author_id, first))
+    # The newest few: a whole staff joining at once still makes a short, readable list.
+    recent = sorted((first, author) for author, first in firsts.items() if first >= since)[
+        -FIRST_POSTS_SHOWN:
+    ]
+    newcomers = {author for _, author in recent}
+    found: dict[int, FirstPost] = {}
+    for kind in kinds if newcomers else []:
+        recent = (
+            kind.shared()
+            .filter(school_id=school_id, author_id__in=newcomers, created_at__gte=since)
+            .select_related("author", *kind.model.moderation_related)
+        )
+        for item in recent:
+            if item.created_at == firsts[item.author_id] and item.celebrated_at is None:
+                found[item.author_id] = FirstPost(kind, item)
+    return sorted(found.values(), key=lambda post: post.item.created_at, reverse=True)

@@ -7,7 +7,13 @@ from hub.models.contribution import (
     celebrated_rows_index,
 )
 from hub.models.flags import Flag, Resolution
-from hub.models.notifications import Notification, SentDigest, SentEmail
+from hub.models.notifications import (
+    NoticeHow,
+    NoticeKind,
+    Notification,
+    SentDigest,
+    SentEmail,
+)
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
 from hub.models.uploads import RandomName
@@ -21,6 +27,8 @@ __all__ = [
     "ContributionQuerySet",
     "Invitation",
     "Network",
+    "NoticeHow",
+    "NoticeKind",
     "Notification",
     "Phase",
     "RandomName",

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
 
 
 class FlagQuerySet(models.QuerySet):
@@ -61,3 +63,8 @@ class Flag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.flagged_by} flagged {self.content_type} {self.object_id}"
+
+    def get_absolute_url(self) -> str:
+        """The flagged item's card in the moderation queue (its id in the queue's template)."""
+        key = slugify(f"{self.content_type.app_label}.{self.content_type.model}")
+        return f"{reverse('hub:moderation_queue')}#queue-{key}-{self.object_id}"

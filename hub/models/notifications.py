@@ -1,7 +1,10 @@
 """In-app notifications, and the record of which weekly digests went out."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 NOTIFICATION_MESSAGE_MAX = 300
@@ -18,15 +21,55 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
 
+class NoticeKind(models.TextChoices):
+    """What a notification is about; each person chooses per kind how to hear of it."""
+
+    WILL_TRY = "will_try", "A colleague will try your idea"
+    TRIED = "tried", "A colleague tried your idea, and how it went"
+    COMMENT = "comment", "Comments on your ideas"
+    REPLY = "reply", "Replies to your Thinking Thursday questions and replies"
+    BUILDS_ON = "builds_on", "“Builds on this” on your replies"
+    PICKED = "picked", "Your idea picked as Idea of the Week"
+    CELEBRATED = "celebrated", "Your work celebrated"
+    MODERATION = "moderation", "Your work hidden or returned by a moderator"
+    FLAG = "flag", "Flags raised for moderators"
+    FOLLOW_UP = "follow_up", "“How did it go?” after you said you would try something"
+    PROGRESSION = "progression", "Invitations to take your idea further"
+    THURSDAY = "thursday", "Your Thinking Thursday turns and summaries"
+    LUNCH = "lunch", "Learning lunches: places, reminders and takeaways"
+    SCRAPBOOK = "scrapbook", "Scrapbook editions your articles are in"
+
+
+class NoticeHow(models.TextChoices):
+    """How a person hears about one kind of notice (`Staff.notice_preferences`)."""
+
+    INSTANT = "instant", "Email me each time"
+    DIGEST = "digest", "Only in Staffroom and the weekly digest"
+    OFF = "off", "Off: don’t tell me"
+
+
 class Notification(models.Model):
-    """One thing that happened to a person or their work, shown in their list."""
+    """One thing that happened to a person or their work, shown in their list.
+
+    It records the object it is about (`target`), never a typed path: its link is
+    derived from the object (`hub.notifications.link_for`), so it cannot be missing
+    and follows the object if its page moves. `target_view` names a page of the
+    object other than its own (the question's summary form, a turn's write page).
+    """
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
     message = models.CharField(max_length=NOTIFICATION_MESSAGE_MAX)
-    # A path inside Staffroom ("/board/12/"), never an outside address.
-    url = models.CharField(max_length=500, blank=True)
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    # A URL name taking the target's pk; blank: the target's get_absolute_url().
+    target_view = models.CharField(max_length=100, blank=True)
+    # Unread notices with the same kind and key grow into one ("3 colleagues tried…").
+    group_key = models.CharField(max_length=100, blank=True)
+    count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -39,6 +82,12 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
             # The notifications page: a person's newest first.
             models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+            # notify(): the unread notice a new one of the same kind groups into.
+            models.Index(
+                fields=["recipient", "kind", "group_key"],
+                name="notification_group_idx",
+                condition=models.Q(read_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -47,6 +96,30 @@ class Notification(models.Model):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
+
+    def link(self) -> str:
+        """Where opening it lands; "" once its object was deleted. Costs a query."""
+        target = self.target
+        return target_link(target, self.target_view) if target is not None else ""
+
+
+class NoLink(ValueError):
+    """A notification about this object could not link anywhere: a bug at the call site."""
+
+
+def target_link(target, target_view: str = "") -> str:
+    """The path inside Staffroom that shows `target` (with its anchor), or NoLink."""
+    if target is None or getattr(target, "pk", None) is None:
+        raise NoLink("A notification needs a saved object to be about.")
+    if target_view:
+        path = reverse(target_view, args=[target.pk])
+    elif hasattr(target, "get_absolute_url"):
+        path = target.get_absolute_url()
+    else:
+        raise NoLink(f"{type(target).__name__} has no get_absolute_url() to link to.")
+    if not path.startswith("/") or path.startswith("//"):
+        raise NoLink(f"{path!r} is not a path inside Staffroom.")
+    return path
 
 
 class SentDigest(models.Model):

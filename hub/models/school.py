@@ -1,7 +1,10 @@
 import zoneinfo
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+FOLLOW_UP_DAYS_DEFAULT = 14
 
 
 class Phase(models.TextChoices):
@@ -41,6 +44,12 @@ class School(models.Model):
     )
     time_zone = models.CharField(
         max_length=64, default="Europe/London", validators=[validate_time_zone]
+    )
+    follow_up_days = models.PositiveSmallIntegerField(
+        "days before “How did it go?”",
+        default=FOLLOW_UP_DAYS_DEFAULT,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text="After someone says “I’ll try this”, how long before Staffroom asks how it went.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -112,6 +112,9 @@ class Staff(AbstractBaseUser, PermissionsMixin):
         choices=EmailPreference.choices,
         default=EmailPreference.INSTANT,
     )
+    # {notice kind: "instant" | "digest" | "off"} (hub.models.notifications.NoticeHow);
+    # a kind left out follows email_preference. On the row, so notify() reads it for free.
+    notice_preferences = models.JSONField(default=dict, blank=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField("Django admin access", default=False)
     date_joined = models.DateTimeField(default=timezone.now)

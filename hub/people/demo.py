@@ -3,10 +3,9 @@
 import random
 
 from django.db import transaction
-from django.urls import reverse
 
 from hub.models import EmailPreference, Network, Notification, Role, School, Staff
-from hub.registry import demo_seeders
+from hub.registry import contribution_kinds, demo_seeders
 
 DEMO_PASSWORD = "staffroom-demo"
 DEMO_DOMAIN = "oakfield.example"
@@ -125,20 +124,24 @@ def _demo_staff(school: School, row: tuple) -> Staff:
     return staff
 
 
-DEMO_MESSAGES = [
-    ("Mrs Okafor celebrated your idea on the board", "ideas:board"),
-    ("Aisha Khan replied to your Thinking Thursday answer", "ideas:thursday"),
-    ("A place came free at Tuesday’s Learning Lunch: you are in", "events:lunches"),
-]
-
-
 def seed_notifications(*, school, staff, rng) -> None:
-    """A few unread notifications and a mix of email preferences; idempotent."""
+    """A few unread notifications about people's own shared work; idempotent."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from hub.models import NoticeKind
+
     for person in staff[3:6]:
-        if not Notification.objects.filter(recipient=person).exists():
-            Notification.objects.bulk_create(
-                Notification(recipient=person, message=message, url=reverse(url_name))
-                for message, url_name in DEMO_MESSAGES
-            )
+        if Notification.objects.filter(recipient=person).exists():
+            continue
+        for kind in contribution_kinds():
+            work = kind.model.objects.published().filter(author=person).first()
+            if work is not None and hasattr(work, "get_absolute_url"):
+                Notification.objects.create(
+                    recipient=person,
+                    kind=NoticeKind.CELEBRATED,
+                    message=f"Mrs Okafor celebrated your {kind.label.lower()}",
+                    target_type=ContentType.objects.get_for_model(work),
+                    target_id=work.pk,
+                )
     weekly = [person.pk for person in staff[15:25]]
     type(staff[0]).objects.filter(pk__in=weekly).update(email_preference=EmailPreference.WEEKLY)

@@ -3,7 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from hub.emails import queue_email
-from hub.models import Phase, Role, Staff
+from hub.models import NoticeHow, NoticeKind, Phase, Role, Staff
 from hub.people.staff_import import MAX_IMPORT_BYTES
 
 MAX_FOCUS_TAGS = 10
@@ -116,33 +116,23 @@ class ProfileForm(forms.ModelForm):
 
 
 class AcceptInvitationForm(forms.Form):
-    password1 = forms.CharField(
+    # One field with a show/hide toggle rather than "type it again": on a phone a second
+    # blind field is where people give up, and showing it catches the typo instead.
+    password = forms.CharField(
         label="Choose a password",
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters; not only numbers; not a common password.",
-    )
-    password2 = forms.CharField(
-        label="Type it again",
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args, staff: Staff, **kwargs):
         self.staff = staff
         super().__init__(*args, **kwargs)
 
-    def clean(self):
-        cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", "The two passwords do not match.")
-        elif first:
-            try:
-                password_validation.validate_password(first, self.staff)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        password_validation.validate_password(password, self.staff)
+        return password
 
 
 class EmailPreferenceForm(forms.ModelForm):
@@ -151,3 +141,27 @@ class EmailPreferenceForm(forms.ModelForm):
         fields = ["email_preference"]
         widgets = {"email_preference": forms.RadioSelect}
         labels = {"email_preference": "Emails from Staffroom"}
+
+
+class NoticePreferencesForm(forms.Form):
+    """Per kind of notice: email each time, only in Staffroom and the digest, or off."""
+
+    FOLLOW = ""
+
+    def __init__(self, *args, staff: Staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+        choices = [(self.FOLLOW, "Like my email setting"), *NoticeHow.choices]
+        for kind, label in NoticeKind.choices:
+            self.fields[kind] = forms.ChoiceField(
+                label=label,
+                choices=choices,
+                required=False,
+                initial=(staff.notice_preferences or {}).get(kind, self.FOLLOW),
+            )
+
+    def save(self) -> None:
+        self.staff.notice_preferences = {
+            kind: how for kind, how in self.cleaned_data.items() if how != self.FOLLOW
+        }
+        self.staff.save(update_fields=["notice_preferences"])

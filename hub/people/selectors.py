@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
-from hub.registry import contribution_kinds, profile_sections
+from hub.registry import contribution_kinds, profile_celebrations, profile_sections
 
 RECENT_PER_KIND = 5
 CELEBRATIONS_SHOWN = 10
@@ -53,6 +53,10 @@ def profile_content(*, member, viewer) -> ProfileContent:
             celebrations.extend(
                 {"kind": kind, "item": item} for item in celebrated[:CELEBRATIONS_SHOWN]
             )
+    for get in profile_celebrations():
+        celebrations.extend(
+            {"kind": {"label": label}, "item": item} for label, item in get(member, viewer)
+        )
     celebrations.sort(key=lambda entry: entry["item"].celebrated_at, reverse=True)
     sections = []
     for section in profile_sections():

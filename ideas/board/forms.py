@@ -9,6 +9,7 @@ from ideas.board.models import (
     PICK_REASON_MAX,
     REFLECTION_MAX,
     TITLE_MAX,
+    FollowUpAnswer,
     Idea,
     PostItColour,
     ReactionKind,
@@ -120,3 +121,27 @@ class PickForm(forms.Form):
         help_text="One line the whole staff will see, e.g. “So simple, and three classes tried it.”",  # noqa: E501
         widget=forms.TextInput(attrs={"data-counter": ""}),
     )
+
+
+class FollowUpForm(forms.Form):
+    """ "How did it go?": one tap on either button; a reflection only when you tried it."""
+
+    answer = forms.ChoiceField(
+        choices=[(FollowUpAnswer.TRIED, "I tried it"), (FollowUpAnswer.NOT_YET, "Didn’t get to it")]
+    )
+    reflection = forms.CharField(
+        label="What happened in class?",
+        required=False,
+        max_length=REFLECTION_MAX,
+        help_text="One or two sentences, so the author and colleagues know how it went.",
+        widget=forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("answer") == FollowUpAnswer.TRIED
+            and not cleaned.get("reflection", "").strip()
+        ):
+            self.add_error("reflection", "Please add a sentence or two about what happened.")
+        return cleaned

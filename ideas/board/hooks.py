@@ -8,13 +8,22 @@ from hub.registry import (
     register_demo_seeder,
     register_digest_section,
     register_home_panel,
+    register_periodic_job,
+    register_profile_celebrations,
     register_profile_section,
     register_scale_generator,
 )
+from ideas.board import jobs
 from ideas.board.demo import seed_board
 from ideas.board.models import Comment, Idea, Reaction, ReactionKind
 from ideas.board.scale import generate_board
-from ideas.board.selectors import board_this_week, current_week, idea_of_the_week, ideas_tried
+from ideas.board.selectors import (
+    board_this_week,
+    current_week,
+    idea_of_the_week,
+    ideas_of_the_week_of,
+    ideas_tried,
+)
 
 HOME_NEWEST = 3
 
@@ -53,3 +62,5 @@ register_profile_section(
 )
 register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)
 register_scale_generator(order=10, name="ideas.board", generate=generate_board)
+register_periodic_job(name="board_ask_how_it_went", run=jobs.ask_how_it_went)
+register_profile_celebrations(name="ideas_of_the_week", get=ideas_of_the_week_of)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -74,6 +75,9 @@ class Idea(Contribution):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:idea_detail", args=[self.pk])
+
     def moderation_title(self) -> str:
         return self.title
 
@@ -117,6 +121,11 @@ class Reaction(Contribution):
 
     moderation_related = ("idea",)
 
+    def get_absolute_url(self) -> str:
+        """The reflection itself; a bare "I'll try this" lands on the list of who will."""
+        anchor = f"reaction-{self.pk}" if self.kind == ReactionKind.TRIED else "reactions"
+        return f"{reverse('ideas:idea_detail', args=[self.idea_id])}#{anchor}"
+
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
         return f"Reflection on “{self.idea.title}”"
@@ -143,6 +152,9 @@ class Comment(Contribution):
         return self.text[:60]
 
     moderation_related = ("idea",)
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('ideas:idea_detail', args=[self.idea_id])}#comment-{self.pk}"
 
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
@@ -179,3 +191,39 @@ class IdeaOfTheWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week:%d %b %Y}: {self.idea_id}"
+
+
+class FollowUpAnswer(models.TextChoices):
+    WAITING = "", "Not answered yet"
+    TRIED = "tried", "Tried it"
+    NOT_YET = "not_yet", "Didn’t get to it"
+
+
+class FollowUp(models.Model):
+    """One "How did it go?" to one person about one idea they said they would try.
+
+    The row is the promise: never more than one nudge per idea per person (a unique
+    constraint, so two job runners cannot both ask), and "didn't get to it" is kept.
+    """
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follow_ups")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follow_ups"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    # Which job run asked: the run tells exactly the rows it created, never another run's.
+    run = models.UUIDField(null=True, blank=True, editable=False)
+    answer = models.CharField(
+        max_length=10, choices=FollowUpAnswer.choices, default=FollowUpAnswer.WAITING, blank=True
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "person"], name="follow_up_once_per_idea"),
+        ]
+        # The job's claim step reads back one run's rows.
+        indexes = [models.Index(fields=["run"], name="follow_up_run_idx")]
+
+    def __str__(self) -> str:
+        return f"How did it go? {self.person_id} on {self.idea_id}"

@@ -1,5 +1,6 @@
 """Reads for the board: every list here costs a fixed number of queries, whatever its size."""
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import (
@@ -166,6 +167,13 @@ def idea_reactions(idea: Idea, staff) -> QuerySet:
     )
 
 
+def tried_count(idea: Idea) -> int:
+    """How many colleagues shared how it went when they tried it (one query)."""
+    return Reaction.objects.filter(
+        idea=idea, kind=ReactionKind.TRIED, status=Status.PUBLISHED
+    ).count()
+
+
 def idea_comments(idea: Idea, staff) -> QuerySet:
     return (
         Comment.objects.visible_to(staff)
@@ -199,3 +207,29 @@ def ideas_tried(member, viewer) -> dict | None:
         .order_by("-created_at")[:PROFILE_TRIED]
     )
     return {"tried": tried} if tried else None
+
+
+@dataclass(frozen=True)
+class PickHonour:
+    """An Idea of the Week, shaped like a celebrated contribution for a profile's list."""
+
+    idea: Idea
+    celebrated_at: datetime
+    celebration_note: str
+
+    def moderation_title(self) -> str:
+        return self.idea.title
+
+    def get_absolute_url(self) -> str:
+        return self.idea.get_absolute_url()
+
+
+def ideas_of_the_week_of(member, viewer) -> list[tuple[str, PickHonour]]:
+    """`member`'s ideas that were Idea of the Week and `viewer` may see (one query)."""
+    visible = Idea.objects.visible_to(viewer).published().filter(author_id=member.pk)
+    picks = (
+        IdeaOfTheWeek.objects.filter(idea__in=visible).select_related("idea").order_by("-week")[:10]
+    )
+    return [
+        ("Idea of the Week", PickHonour(pick.idea, pick.picked_at, pick.reason)) for pick in picks
+    ]

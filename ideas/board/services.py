@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,9 +10,18 @@ from django.utils import timezone
 from hub import moderation
 from hub.lib.text import clean_plain_text
 from hub.lib.weeks import Week
-from hub.models import Staff, Status
+from hub.models import NoticeKind, Notification, Staff, Status
 from hub.notifications import notify
-from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind
+from ideas.board import selectors
+from ideas.board.models import (
+    Comment,
+    FollowUp,
+    FollowUpAnswer,
+    Idea,
+    IdeaOfTheWeek,
+    Reaction,
+    ReactionKind,
+)
 
 # A second identical post this soon after the first is a double click, not a new idea.
 DUPLICATE_WINDOW = timedelta(minutes=1)
@@ -104,6 +114,7 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         reaction.full_clean()
         with transaction.atomic():
             reaction.save()
+            _tell_author_of_reaction(reaction)
     except (ValidationError, IntegrityError):
         # The same person's other tab saved the same reaction since we looked: full_clean's
         # uniqueness check (it committed first) or the constraint (it committed during our
@@ -113,6 +124,62 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
             raise
         return winner
     return reaction
+
+
+def _tell_author_of_reaction(reaction: Reaction) -> None:
+    """The author hears of every "I'll try this" and "I tried it", grouped per idea while unread.
+
+    A reflection waiting for approval is not told yet: its link would show nothing.
+    """
+    idea, person = reaction.idea, reaction.author
+    if idea.author_id == person.pk or not reaction.is_published:
+        return
+    tried = reaction.kind == ReactionKind.TRIED
+    verb = "tried" if tried else "will try"
+    message = f"{person.name} {verb} “{idea.title}”"
+    if tried:
+        message += f": “{reaction.reflection}”"
+    notify(
+        recipient=idea.author,
+        kind=NoticeKind.TRIED if tried else NoticeKind.WILL_TRY,
+        target=reaction,
+        email_template="notice",
+        context={"message": message, "quote": reaction.reflection},
+        message=message,
+        group_key=f"idea:{idea.pk}",
+        group_message=lambda count: f"{count} colleagues {verb} “{idea.title}”",
+    )
+    if tried:
+        _invite_to_take_it_further(idea)
+
+
+# Tried by this many colleagues, an idea's author is invited to share it wider.
+TAKE_IT_FURTHER_AT = 3
+
+
+def _invite_to_take_it_further(idea: Idea) -> None:
+    """Once per idea: the third "I tried it" invites its author to an article or lunch input."""
+    if selectors.tried_count(idea) != TAKE_IT_FURTHER_AT:
+        return
+    if Notification.objects.filter(
+        kind=NoticeKind.PROGRESSION,
+        target_type=ContentType.objects.get_for_model(Idea),
+        target_id=idea.pk,
+    ).exists():
+        return
+    message = (
+        f"{TAKE_IT_FURTHER_AT} colleagues tried “{idea.title}”: "
+        "turn it into a scrapbook article or a five-minute lunch input?"
+    )
+    notify(
+        recipient=idea.author,
+        kind=NoticeKind.PROGRESSION,
+        target=idea,
+        target_view="ideas:take_it_further",
+        email_template="notice",
+        context={"message": message, "quote": ""},
+        message=message,
+    )
 
 
 def reaction_remove(*, idea: Idea, author: Staff, kind: str) -> None:
@@ -133,8 +200,12 @@ def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
         if comment.is_published and idea.author_id != author.pk:
             notify(
                 recipient=idea.author,
+                kind=NoticeKind.COMMENT,
+                target=comment,
                 email_template="idea_comment",
                 context={"idea": idea, "comment": comment, "commenter": author},
+                group_key=f"idea:{idea.pk}",
+                group_message=lambda count: f"{count} new comments on “{idea.title}”",
             )
     return comment
 
@@ -160,11 +231,15 @@ def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTh
     )
     with transaction.atomic():
         previous = _existing_pick(idea)
+        # Read before saving: _save_pick refreshes `previous` to the new pick.
+        previous_idea_id = previous.idea_id if previous is not None else None
         pick = _save_pick(idea, previous, values)
         moderation.record(idea, actor=actor, action="pick", reason=values["reason"])
-        if previous is None or previous.idea_id != idea.pk:
+        if previous_idea_id != idea.pk and idea.author_id != actor.pk:
             notify(
                 recipient=idea.author,
+                kind=NoticeKind.PICKED,
+                target=idea,
                 email_template="idea_picked",
                 context={"idea": idea, "pick": pick},
             )
@@ -195,3 +270,20 @@ def _save_pick(idea: Idea, previous: IdeaOfTheWeek | None, values: dict) -> Idea
         IdeaOfTheWeek.objects.filter(pk=pick.pk).update(**values)
         pick.refresh_from_db()
         return pick
+
+
+def follow_up_answer(*, idea: Idea, person: Staff, answer: str, reflection: str = "") -> FollowUp:
+    """Answer "How did it go?": a reflection (told to the author) or "didn't get to it".
+
+    Either way the person is never asked about this idea again.
+    """
+    if answer not in (FollowUpAnswer.TRIED, FollowUpAnswer.NOT_YET):
+        raise ValidationError("Choose “I tried it” or “I didn’t get to it”.")
+    with transaction.atomic():
+        if answer == FollowUpAnswer.TRIED:
+            reaction_add(idea=idea, author=person, kind=ReactionKind.TRIED, reflection=reflection)
+        follow_up, _ = FollowUp.objects.select_for_update().get_or_create(idea=idea, person=person)
+        follow_up.answer, follow_up.answered_at = answer, timezone.now()
+        follow_up.full_clean(validate_constraints=False)
+        follow_up.save(update_fields=["answer", "answered_at"])
+    return follow_up

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ideas.board.views import ideas, pages, responses
+from ideas.board.views import follow_up, ideas, pages, responses
 
 urlpatterns = [
     path("", pages.board, name="board"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/react/", responses.react, name="react"),
     path("<int:pk>/comment/", responses.comment, name="comment"),
     path("<int:pk>/pick/", responses.pick_idea_of_week, name="pick_idea_of_week"),
+    path("<int:pk>/how-did-it-go/", follow_up.how_did_it_go, name="how_did_it_go"),
+    path("<int:pk>/take-it-further/", follow_up.take_it_further, name="take_it_further"),
 ]

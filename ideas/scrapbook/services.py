@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from hub import moderation
 from hub.lib.images import CleanImage, print_rendition
-from hub.models import Status
+from hub.models import NoticeKind, Status
 from hub.notifications import notify
 from ideas.scrapbook.models import (
     MAX_IMAGES_PER_ARTICLE,
@@ -234,6 +234,8 @@ def _celebrate_authors(edition: Edition) -> None:
         for person in {article.author, *article.co_authors.all()}:
             notify(
                 recipient=person,
+                kind=NoticeKind.SCRAPBOOK,
+                target=edition,
                 email_template="article_in_edition",
                 context={"article": article, "edition": edition},
             )

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from hub.emails import queue_email
 from hub.lib.weeks import Week
-from hub.models import Staff, Status
+from hub.models import NoticeKind, Staff, Status
 from hub.notifications import notify
 from ideas.thursday.models import Question, RotaTurn, TurnState
 
@@ -52,6 +52,9 @@ def remind_posers(now: datetime) -> int:
             continue
         notify(
             recipient=turn.staff,
+            kind=NoticeKind.THURSDAY,
+            target=turn,
+            target_view="ideas:write_question",
             email_template="thursday_reminder",
             context={
                 "turn": turn,
@@ -101,6 +104,9 @@ def remind_summaries(now: datetime) -> int:
             continue
         notify(
             recipient=question.author,
+            kind=NoticeKind.THURSDAY,
+            target=question,
+            target_view="ideas:summarise_question",
             email_template="thursday_summary_due",
             context={
                 "question": question,

@@ -129,6 +129,9 @@ class RotaTurn(models.Model):
     def __str__(self) -> str:
         return f"{self.date:%-d %b %Y}: {self.staff}"
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('ideas:rota')}#turn-{self.pk}"
+
     def publish_moment(self) -> datetime:
         """Thursday 07:00 in the school's time zone (aware; stored as UTC)."""
         return datetime.combine(self.date, PUBLISH_TIME, tzinfo=self.school.zone)
@@ -245,6 +248,9 @@ class Reply(Contribution):
 
     moderation_related = ("question",)
 
+    def get_absolute_url(self) -> str:
+        return f"{reverse('ideas:question_detail', args=[self.question_id])}#reply-{self.pk}"
+
     def moderation_title(self) -> str:
         return f"Reply to “{self.question.text[:80]}”"
 
@@ -253,8 +259,11 @@ class Reply(Contribution):
 
     def author_name_for(self, viewer) -> str:
         """What `viewer` sees as the author: anonymity holds except for moderators."""
-        if not self.is_anonymous or viewer.pk == self.author_id:
+        if not self.is_anonymous:
             return self.author.name
+        if viewer.pk == self.author_id:
+            # Without this the writer sees their own name and thinks anonymity failed.
+            return f"{self.author.name} (posted anonymously: colleagues see “a colleague”)"
         if viewer.is_moderator and viewer.school_id == self.school_id:
             return f"a colleague ({self.author.name}, shown to moderators only)"
         return "a colleague"

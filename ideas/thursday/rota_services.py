@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 
-from hub.models import AuditEntry, School, Staff
+from hub.models import AuditEntry, NoticeKind, School, Staff
 from hub.notifications import notify
 from ideas.thursday.models import ClosureDate, RotaOptOut, RotaTurn, TurnState, TurnSwap
 from ideas.thursday.rota import Candidate, NoOpenThursdays, open_thursdays, plan_rota
@@ -140,6 +140,7 @@ def rota_generate(
         turns = RotaTurn.objects.bulk_create(
             [RotaTurn(school=school, date=day, staff=person) for day, person in plan]
         )
+        turns_by_date = {turn.date: turn for turn in turns}
         first = RotaTurn.objects.get(school=school, date=plan[0][0])
         _audit(
             school=school,
@@ -153,6 +154,8 @@ def rota_generate(
         if (day - today).days <= 7 * 6:
             notify(
                 recipient=person,
+                kind=NoticeKind.THURSDAY,
+                target=turns_by_date[day],
                 email_template="thursday_turn_planned",
                 context={"date": day, "school": school},
             )
@@ -178,6 +181,8 @@ def turn_update(*, turn: RotaTurn, staff: Staff, state: str, skip_reason: str, b
     if changed_poser and state == TurnState.PLANNED:
         notify(
             recipient=staff,
+            kind=NoticeKind.THURSDAY,
+            target=turn,
             email_template="thursday_turn_planned",
             context={"date": turn.date, "school": turn.school},
         )
@@ -212,12 +217,15 @@ def turn_swap(*, turn: RotaTurn, other: RotaTurn, by: Staff, today: date) -> Tur
             second_staff=second_staff,
             requested_by=by,
         )
-    for person, new_date, colleague in (
-        (first_staff, second.date, second_staff),
-        (second_staff, first.date, first_staff),
+    for person, new_turn, colleague in (
+        (first_staff, second, second_staff),
+        (second_staff, first, first_staff),
     ):
+        new_date = new_turn.date
         notify(
             recipient=person,
+            kind=NoticeKind.THURSDAY,
+            target=new_turn,
             email_template="thursday_turn_swapped",
             context={"date": new_date, "colleague": colleague, "requested_by": by},
         )

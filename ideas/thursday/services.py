@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from hub.models import NoticeKind
 from hub.notifications import notify
 from ideas.thursday.models import BuildsOn, Question, Reply, RotaTurn, TurnState
 
@@ -144,6 +145,8 @@ def reply_create(
         if recipient.pk != author.pk:
             notify(
                 recipient=recipient,
+                kind=NoticeKind.REPLY,
+                target=reply,
                 email_template="thursday_reply",
                 context={
                     "question": question,
@@ -153,6 +156,8 @@ def reply_create(
                     "question_path": reverse("ideas:question_detail", args=[question.pk])
                     + f"#reply-{parent.pk if parent else reply.pk}",
                 },
+                group_key=f"question:{question.pk}",
+                group_message=lambda count: f"{count} new replies on “{question.text[:80]}”",
             )
     return reply
 
@@ -169,5 +174,18 @@ def builds_on_toggle(*, reply: Reply, staff) -> bool:
             with transaction.atomic():
                 BuildsOn.objects.create(reply=reply, staff=staff)
         except IntegrityError:
-            pass  # A double click from another tab already marked it.
+            return True  # A double click from another tab already marked it (and told).
+        message = f"{staff.name} builds on your reply “{reply.text[:80]}”"
+        notify(
+            recipient=reply.author,
+            kind=NoticeKind.BUILDS_ON,
+            target=reply,
+            email_template="notice",
+            context={"message": message, "quote": ""},
+            message=message,
+            group_key=f"reply:{reply.pk}",
+            group_message=lambda count: (
+                f"{count} colleagues build on your reply “{reply.text[:80]}”"
+            ),
+        )
         return True

@@ -53,7 +53,10 @@ def test_staff_post_react_comment_and_a_moderator_picks_the_idea_of_the_week(
     page.get_by_role("button", name="Post comment").click()
     expect(page.locator(".comment-list")).to_contain_text("Could I borrow your sugar paper?")
     expect_accessible(page)
-    assert [mail.to for mail in mailoutbox] == [[moderator.email]]
+    # The idea's author hears of the reflection (quoted) and of the comment.
+    assert [mail.to for mail in mailoutbox] == [[moderator.email], [moderator.email]]
+    assert "Year 4 wrote pages; the quiet ones most." in mailoutbox[0].subject
+    assert "commented on “Silent debate”" in mailoutbox[1].subject
 
     # A moderator picks the staff member's idea as the Idea of the Week.
     page.context.clear_cookies()

@@ -2,7 +2,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from hub.leaders.digest import unsubscribe_token
-from hub.models import EmailPreference, Role
+from hub.models import EmailPreference, NoticeKind, Role
 from hub.notifications import notify
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import StaffFactory
@@ -71,13 +71,14 @@ def test_moderator_sees_the_counts_this_test_created(page, school, moderator, st
 
 
 def test_staff_sees_their_notifications_and_chooses_the_weekly_digest(page, staff, moderator):
-    notify(
-        recipient=staff,
-        email_template="test_ping",
-        context={"note_title": "Exit tickets"},
-        url=reverse("hub:profile", args=[staff.pk]),
-    )
-    notify(recipient=staff, email_template="test_ping", context={"note_title": "Timers"})
+    for title in ("Exit tickets", "Timers"):
+        notify(
+            recipient=staff,
+            kind=NoticeKind.COMMENT,
+            target=NoteFactory(author=staff),
+            email_template="test_ping",
+            context={"note_title": title},
+        )
 
     sign_in(page, staff)
     header_link = page.get_by_role("link", name="Notifications 2 unread")

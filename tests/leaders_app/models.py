@@ -31,6 +31,10 @@ class Reply(Contribution):
     def __str__(self) -> str:
         return self.body[:60]
 
+    def get_absolute_url(self) -> str:
+        # Notifications link to what they are about; these replies have no page of their own.
+        return f"/test-notes/replies/{self.pk}/"
+
 
 class Attendance(models.Model):
     """A stand-in for lunch attendance: counted, but not "sharing"."""

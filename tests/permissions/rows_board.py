@@ -9,6 +9,16 @@ def staffs_idea(world: World) -> dict:
 AUTHOR_ONLY = everyone(403, staff=200, outsider=404)
 
 ROWS = [
+    Row("ideas:how_did_it_go", everyone(200, outsider=404), kwargs=staffs_idea),
+    Row(
+        "ideas:how_did_it_go",
+        everyone(302, outsider=404),
+        method="post",
+        kwargs=staffs_idea,
+        data=lambda world: {"answer": "not_yet"},
+        note="'didn't get to it' from anyone who can see the idea; another school's: 404",
+    ),
+    Row("ideas:take_it_further", AUTHOR_ONLY, kwargs=staffs_idea),
     Row("ideas:board", everyone(200)),
     Row("ideas:board_archive", everyone(200)),
     Row("ideas:board_print", everyone(200)),

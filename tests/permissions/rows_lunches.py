@@ -1,7 +1,7 @@
 import datetime as dt
 
 from events.lunches.models import InputKind
-from tests.events.lunches.factories import InputFactory, LunchFactory, in_days
+from tests.events.lunches.factories import InputFactory, LunchFactory, TakeawayFactory, in_days
 from tests.permissions.matrix import Row, World, everyone
 
 
@@ -34,9 +34,27 @@ def an_input(world: World) -> dict:
     return {"title": "Dual coding", "kind": InputKind.FINDING, "summary": "What we found."}
 
 
+def the_staff_members_takeaway(world: World) -> dict:
+    lunch = LunchFactory(school=world.school, starts_at=in_days(-3))
+    return {"pk": TakeawayFactory(lunch=lunch, author=world.people["staff"]).pk}
+
+
 MODERATORS = everyone(403, moderator=200)
 
 ROWS = [
+    Row(
+        "events:takeaway_follow_up",
+        everyone(403, staff=200, outsider=404),
+        kwargs=the_staff_members_takeaway,
+        note="only the takeaway's author is asked how it went",
+    ),
+    Row(
+        "events:takeaway_follow_up",
+        everyone(403, staff=302, outsider=404),
+        method="post",
+        kwargs=the_staff_members_takeaway,
+        data=lambda world: {"answer": "not_yet"},
+    ),
     Row("events:lunches", everyone(200)),
     Row("events:lunch_archive", everyone(200)),
     Row("events:lunch_detail", everyone(200, outsider=404), kwargs=a_lunch),

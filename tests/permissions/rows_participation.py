@@ -6,6 +6,22 @@ def unsubscribe_link_of_the_staff_member(world: World) -> dict:
     return {"token": unsubscribe_token(world.people["staff"])}
 
 
+def a_notification_of_the_staff_member(world: World) -> dict:
+    from hub.models import NoticeKind
+    from hub.notifications import notify
+    from tests.hub.leaders.factories import NoteFactory
+
+    staff = world.people["staff"]
+    notice = notify(
+        recipient=staff,
+        kind=NoticeKind.COMMENT,
+        target=NoteFactory(author=staff),
+        email_template="test_ping",
+        context={"note_title": "Timers"},
+    )
+    return {"pk": notice.pk}
+
+
 MODERATORS_ONLY = everyone(403, moderator=200)
 
 ROWS = [
@@ -13,6 +29,12 @@ ROWS = [
     Row("hub:dashboard_csv", MODERATORS_ONLY),
     Row("hub:notifications", everyone(200), note="each person sees only their own"),
     Row("hub:mark_notifications_read", everyone(302), method="post"),
+    Row(
+        "hub:open_notification",
+        everyone(404, staff=302),
+        kwargs=a_notification_of_the_staff_member,
+        note="only its recipient opens it (and lands on its object); anyone else: 404",
+    ),
     Row("hub:notification_preferences", everyone(200)),
     Row(
         "hub:unsubscribe",

@@ -8,13 +8,14 @@ moderation/flag/celebration services: fast enough to run for 40 payloads in `mak
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
 from events.lunches.models import DietaryNeeds
 from hub import moderation
 from hub.leaders.flagging import flag_contribution
-from hub.models import Notification, Role, Status
+from hub.models import NoticeKind, Notification, Role, Status
 from ideas.board.models import IdeaOfTheWeek
 from ideas.thursday.models import ClosureDate, RotaOptOut
 from tests.events.lunches.factories import (
@@ -174,7 +175,13 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         )
         RotaOptOut.objects.create(school=school, staff=person, reason=s("OoR:", p))
         RotaTurnFactory(school=school, staff=person, state="skipped", skip_reason=s("RtS:", p))
-        Notification.objects.create(recipient=moderator, message=s("NtM:", p))
+        Notification.objects.create(
+            recipient=moderator,
+            kind=NoticeKind.COMMENT,
+            message=s("NtM:", p),
+            target_type=ContentType.objects.get_for_model(idea),
+            target_id=idea.pk,
+        )
         article = ArticleFactory(
             author=person,
             status=Status.PUBLISHED,

@@ -5,11 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from events.lunches import services
-from events.lunches.forms import InputForm, ResourcesForm, TakeawayForm
-from events.lunches.models import Input, Lunch
+from events.lunches.forms import InputForm, ResourcesForm, TakeawayFollowUpForm, TakeawayForm
+from events.lunches.models import Input, Lunch, Takeaway
 from events.lunches.views.lunches import render_lunch
 from hub.access import get_editable_or_404, get_visible_or_404
 
@@ -68,3 +68,26 @@ def download_input_file(request: HttpRequest, pk: int) -> FileResponse:
     item = get_visible_or_404(Input.objects.exclude(file=""), request.user, pk=pk)
     response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.file_name)
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def takeaway_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "How did it go?" about the one thing you said you would try after a lunch."""
+    takeaway = get_editable_or_404(Takeaway.objects.select_related("lunch"), request.user, pk=pk)
+    form = TakeawayFollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        follow_up = services.takeaway_follow_up_answer(
+            takeaway=takeaway,
+            person=request.user,
+            answer=form.cleaned_data["answer"],
+            reflection=form.cleaned_data["reflection"],
+        )
+        if follow_up.reflection:
+            messages.success(request, "Thank you. Colleagues see how it went under your takeaway.")
+        else:
+            messages.success(request, "No problem: we won’t ask about this one again.")
+        return redirect(f"{takeaway.lunch.get_absolute_url()}#takeaway-{takeaway.pk}")
+    context = {"takeaway": takeaway, "form": form}
+    status = 400 if form.is_bound else 200
+    return render(request, "events/lunches/takeaway_follow_up.html", context, status=status)

@@ -13,6 +13,7 @@ from hub.leaders import selectors
 from hub.leaders.forms import CelebrateForm, DateRangeForm
 from hub.lib.redirects import local_path
 from hub.lib.terms import is_whole_term, range_label
+from hub.models import NoticeKind
 from hub.notifications import notify
 
 CELEBRATIONS_PER_PAGE = 20
@@ -30,17 +31,27 @@ def celebrate_contribution(request: HttpRequest, kind: str, pk: int) -> HttpResp
         except moderation.TransitionRefused as refusal:
             messages.error(request, str(refusal))
         else:
-            if first_time and item.author_id != request.user.pk:
-                notify(
-                    recipient=item.author,
-                    email_template="celebrated",
-                    context={"item": item, "title": item.moderation_title(), "by": request.user},
-                )
+            if first_time:
+                _tell_authors(item, by=request.user)
             messages.success(
                 request, f"Celebrated “{item.moderation_title()}”. It is on the Celebration wall."
             )
         return redirect(_next_url(request))
     return render(request, "hub/leaders/celebrate.html", {"form": form, "item": item})
+
+
+def _tell_authors(item, *, by) -> None:
+    """The author and any co-authors (a scrapbook article's) hear of a first celebration."""
+    co_authors = list(item.co_authors.all()) if hasattr(item, "co_authors") else []
+    for person in {item.author, *co_authors}:
+        if person.pk != by.pk:
+            notify(
+                recipient=person,
+                kind=NoticeKind.CELEBRATED,
+                target=item,
+                email_template="celebrated",
+                context={"item": item, "title": item.moderation_title(), "by": by},
+            )
 
 
 def _next_url(request: HttpRequest) -> str:

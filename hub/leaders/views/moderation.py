@@ -36,6 +36,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         QUEUE_TEMPLATE,
         {
             "entries": entries,
+            "first_posts": selectors.first_posts(request.user, timezone.now()),
             "undo": _pending_undo(request),
             "limit": selectors.QUEUE_LIMIT_PER_KIND,
             "undo_seconds": UNDO_SECONDS,

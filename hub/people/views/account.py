@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from hub.access import get_visible_or_404
 from hub.models import Invitation, Staff
@@ -40,13 +41,14 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             staff = services.invitation_accept(
-                invitation=invitation, password=form.cleaned_data["password1"]
+                invitation=invitation, password=form.cleaned_data["password"]
             )
         except ValueError:
             return render(request, "registration/invitation_invalid.html", status=404)
         login(request, staff, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome to Staffroom, {staff.name}.")
-        return redirect("hub:home")
+        # The first sign-in lands on the post form, ready: a first idea is the point.
+        return redirect(reverse("ideas:post_idea") + "?welcome=1")
     return render(
         request, "registration/accept_invitation.html", {"form": form, "invitation": invitation}
     )

@@ -68,7 +68,10 @@ def post_idea(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, "Your post-it is on the board.")
             return redirect(reverse("ideas:board") + f"#idea-{idea.pk}")
-    return _form_page(request, form, editing=False)
+    if request.GET.get("welcome"):
+        # Straight from accepting the invitation: the title field is ready to type in.
+        form.fields["title"].widget.attrs["autofocus"] = True
+    return _form_page(request, form, editing=False, welcome=bool(request.GET.get("welcome")))
 
 
 @login_required

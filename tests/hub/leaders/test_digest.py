@@ -176,10 +176,17 @@ def test_the_digest_runs_as_a_registered_periodic_job():
 def test_the_digest_tells_weekly_readers_about_their_unread_notifications(
     busy_week, school, django_capture_on_commit_callbacks
 ):
+    from hub.models import NoticeKind
     from hub.notifications import notify
 
     reader = StaffFactory(school=school, email_preference=EmailPreference.WEEKLY)
-    notify(recipient=reader, email_template="test_ping", context={"note_title": "Timers"})
+    notify(
+        recipient=reader,
+        kind=NoticeKind.COMMENT,
+        target=busy_week,
+        email_template="test_ping",
+        context={"note_title": "Timers"},
+    )
 
     run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
 

@@ -36,7 +36,7 @@ def test_the_author_is_told_of_a_hide_once_it_can_no_longer_be_undone(
     notice = Notification.objects.get()
     assert notice.recipient == staff
     assert notice.message.startswith("Hidden by a moderator: Note: Exit tickets")
-    assert notice.url == item.get_absolute_url()
+    assert notice.link() == item.get_absolute_url()
     [email] = mail.outbox
     assert email.to == [staff.email]
     assert "Helen Head hid your note" in email.body and "It names a pupil" in email.body

@@ -1,12 +1,18 @@
 import pytest
 from django.urls import reverse
 
+from hub import moderation
 from hub.models import Flag, Status
 from hub.registry import contribution_kinds
 from tests.factories import StaffFactory
 from tests.hub.leaders.factories import NoteFactory, note_by_colleague
 
 QUEUE = "/moderation/"
+
+
+def queue_part(body: str) -> str:
+    """The queue itself, below the first-posts thank-you panel."""
+    return body[body.index("Waiting for approval and flagged") :]
 
 
 def flag(note, by, reason="Names a pupil"):
@@ -24,7 +30,8 @@ def test_it_lists_waiting_and_flagged_contributions_in_full(client_for, moderato
     assert "Waiting line one\nline two" in body
     assert "Shared but flagged" in body
     assert "There is a child&#x27;s surname in it" in body
-    assert "Just shared, nothing wrong" not in body
+    # Not in the queue (it may be thanked above it, as a colleague's first post).
+    assert "Just shared, nothing wrong" not in queue_part(body)
     assert f'value="{waiting.version}"' in body
 
 
@@ -44,7 +51,7 @@ def test_it_leaves_out_other_schools_and_resolved_flags(
     Flag.objects.filter(pk=old.pk).update(resolved_at=old.created_at, resolution="dismissed")
     body = client_for(moderator).get(QUEUE).content.decode()
     assert "Elsewhere waiting" not in body
-    assert "Flag already dismissed" not in body
+    assert "Flag already dismissed" not in queue_part(body)
     assert "Nothing is waiting" in body
 
 
@@ -74,8 +81,37 @@ def test_it_runs_a_constant_number_of_queries(
     for index, note in enumerate(published):
         flag(note, authors[(index + 1) % people])
     client = client_for(moderator)
-    # Page chrome and flags, then one query per registered kind of contribution.
-    budget = 7 + len(contribution_kinds())
+    # Page chrome and flags, then one query per registered kind of contribution, and
+    # two per kind for the first-posts panel (here every author is new).
+    budget = 7 + 3 * len(contribution_kinds())
     with django_assert_max_num_queries(budget):
         response = client.get(reverse("hub:moderation_queue"))
     assert response.status_code == 200
+
+
+def test_a_first_ever_post_is_at_the_top_with_a_thank_you_link(client_for, moderator, school):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.leaders_app.models import Note
+
+    newcomer = StaffFactory(school=school, full_name="Tess Newcomer")
+    first = NoteFactory(author=newcomer, school=school, text="My first idea")
+    NoteFactory(author=newcomer, school=school, text="My second idea")
+    regular = StaffFactory(school=school, full_name="Rita Regular")
+    old = NoteFactory(author=regular, school=school, text="Old news")
+    Note.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=60))
+    NoteFactory(author=regular, school=school, text="Rita again")
+
+    page = client_for(moderator).get(reverse("hub:moderation_queue")).content.decode()
+
+    panel = page[page.index("Say thank you: a first post") : page.index("Waiting for approval")]
+    assert "Tess Newcomer shared for the first time" in panel
+    assert "My first idea" in panel and "My second idea" not in panel
+    assert "Rita" not in panel
+    assert reverse("hub:celebrate", args=["leaders_app.note", first.pk]) in panel
+
+    moderation.celebrate(first, actor=moderator, note="Welcome!")
+    page = client_for(moderator).get(reverse("hub:moderation_queue")).content.decode()
+    assert "Say thank you: a first post" not in page

@@ -50,3 +50,31 @@ def test_a_profile_shows_the_ideas_they_tried_with_what_happened(client_for, sch
     page = client_for(staff).get(reverse("hub:profile", args=[staff.pk])).content.decode()
     assert "Ideas they tried" in page
     assert "Talk partners" in page and "Year 4 loved it." in page
+
+
+def test_a_profile_lists_the_idea_of_the_week_among_celebrations_as_a_link(
+    client_for, school, staff, moderator, outsider
+):
+    idea = IdeaFactory(author=staff, title="Silent starters")
+    IdeaOfTheWeek.objects.create(
+        school=school, week=idea.week, idea=idea, picked_by=moderator, reason="Calm mornings"
+    )
+    url = reverse("hub:profile", args=[staff.pk])
+
+    page = client_for(moderator).get(url).content.decode()
+
+    celebrated = page[page.index('id="celebrated-heading"') : page.index('id="shared-heading"')]
+    assert f'<a href="{idea.get_absolute_url()}">Silent starters</a>' in celebrated
+    assert "Idea of the Week" in celebrated and "Calm mornings" in celebrated
+
+
+def test_every_contribution_kind_links_to_its_own_page():
+    """Profiles, notifications and the moderation queue link every kind: none may lack a page."""
+    from hub.registry import contribution_kinds
+
+    missing = [
+        kind.model.__name__
+        for kind in contribution_kinds()
+        if not callable(getattr(kind.model, "get_absolute_url", None))
+    ]
+    assert not missing
