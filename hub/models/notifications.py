@@ -29,6 +29,10 @@ class Notification(models.Model):
     url = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Made by a task (a lunch reminder): that task's id and the email template, the same
+    # key as its email's SentEmail. A task run again after its worker was lost finds the
+    # notifications it already made and makes no second one.
+    task_key = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -39,6 +43,14 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at"], name="notification_unread_idx"),
             # The notifications page: a person's newest first.
             models.Index(fields=["recipient", "-created_at"], name="notification_list_idx"),
+        ]
+        constraints = [
+            # Two runs of one task at once still tell each person once.
+            models.UniqueConstraint(
+                fields=["task_key", "recipient"],
+                condition=~models.Q(task_key=""),
+                name="notification_once_per_task",
+            )
         ]
 
     def __str__(self) -> str:
