@@ -58,24 +58,28 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     # A random name, like every stored file: it cannot be guessed from the edition's id.
     name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.{export.format}"
-    # Named after the export, so a run after a lost worker replaces the half-made file.
-    partial = folder / f".{export_id}.part"
+    # Named after this run of the task: run again after a lost worker, it replaces its own
+    # half-made file; a different task making the same export never writes the same file.
+    partial = folder / f".{export_id}-{uuid.uuid5(uuid.NAMESPACE_OID, run).hex}.part"
     try:
         _build(export, partial)
         os.replace(partial, Path(settings.MEDIA_ROOT) / name)
     except Exception as error:
         logger.exception("Export %s failed", export_id)
         partial.unlink(missing_ok=True)
-        EditionExport.objects.filter(pk=export_id).update(
+        EditionExport.objects.filter(pk=export_id, task_id=run).update(
             status=ExportStatus.FAILED,
             error=f"The file could not be made ({type(error).__name__}). Please try again.",
             finished_at=timezone.now(),
         )
         return
     with transaction.atomic():
-        EditionExport.objects.filter(pk=export_id).update(
+        finished = EditionExport.objects.filter(pk=export_id, task_id=run).update(
             status=ExportStatus.DONE, progress=100, file=name, finished_at=timezone.now()
         )
+        if not finished:  # Handed to another task while this one was slow: its file wins.
+            (Path(settings.MEDIA_ROOT) / name).unlink(missing_ok=True)
+            return
         _forget_older_files(export)
 
 

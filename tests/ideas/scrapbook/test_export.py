@@ -289,3 +289,32 @@ def test_an_export_whose_worker_died_is_finished_when_its_task_runs_again(
     _run_again(result, export_id=job.pk)
     job.refresh_from_db()
     assert made.exists() and Path(live.MEDIA_ROOT, job.file.name) == made
+
+
+def test_a_slow_task_whose_export_was_handed_to_another_leaves_that_ones_file(
+    client_for, school_admin, edition, monkeypatch
+):
+    from django.conf import settings as live
+
+    from ideas.scrapbook import tasks
+
+    export(client_for(school_admin), edition)
+    job = EditionExport.objects.get()
+    real_build = tasks._build
+    slow_runs = []
+
+    def meanwhile_retried(export_row, target: Path) -> None:
+        real_build(export_row, target)
+        if not slow_runs:
+            slow_runs.append(target)
+            # The person asks again while this run is slow: the export is queued afresh
+            # and a second task makes it to the end first.
+            EditionExport.objects.filter(pk=job.pk).update(status=ExportStatus.QUEUED)
+            tasks.make_edition_export.enqueue(export_id=job.pk)
+
+    monkeypatch.setattr(tasks, "_build", meanwhile_retried)
+    tasks.make_edition_export.enqueue(export_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE
+    made = sorted(p.name for p in (Path(live.MEDIA_ROOT) / tasks.EXPORT_DIR).iterdir())
+    assert made == [Path(job.file.name).name]  # one file, the one served; no leftovers
