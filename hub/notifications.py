@@ -16,7 +16,7 @@ from html import unescape
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -73,9 +73,15 @@ def notify(
         notification.target_type = ContentType.objects.get_for_model(target)
         notification.target_id = target.pk
         notification.target_view = target_view
-        # The content type came from get_for_model: no need for a query to check it exists.
-        notification.full_clean(exclude=["target_type"])
-        notification.save()
+        # The content type came from get_for_model: no need for a query to check it
+        # exists; the one constraint (once per task) is the database's to keep.
+        notification.full_clean(exclude=["target_type"], validate_constraints=False)
+        if notification.pk is None and not group_key:
+            notification = _once_per_task(notification, template=email_template)
+        else:
+            notification.save()
+    # Queued even when this task already made the notification: the worker may have died
+    # before the email left, and send_email skips anyone it already reached (SentEmail).
     if how == NoticeHow.INSTANT:
         queue_email(to=[recipient.email], template=email_template, context=context)
     return notification
@@ -147,3 +153,24 @@ def _one_line(message: str) -> str:
     if len(message) > NOTIFICATION_MESSAGE_MAX:
         message = message[: NOTIFICATION_MESSAGE_MAX - 1] + "…"
     return message
+
+
+def _once_per_task(notification: Notification, *, template: str) -> Notification:
+    """Save it, unless the task running this code already made it on an earlier try."""
+    from hub.tasks import running_task_id
+
+    outer = running_task_id()
+    if not outer:
+        notification.save()
+        return notification
+    key = f"{outer}:{template}"[:200]
+    made = Notification.objects.filter(recipient_id=notification.recipient_id, task_key=key)
+    if earlier := made.first():
+        return earlier
+    notification.task_key = key
+    try:
+        with transaction.atomic():
+            notification.save()
+    except IntegrityError:  # A second run of the same task at once made it first.
+        return made.get()
+    return notification

@@ -72,6 +72,10 @@ class Notification(models.Model):
     count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Made by a task (a lunch reminder): that task's id and the email template, the same
+    # key as its email's SentEmail. A task run again after its worker was lost finds the
+    # notifications it already made and makes no second one.
+    task_key = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -88,6 +92,14 @@ class Notification(models.Model):
                 name="notification_group_idx",
                 condition=models.Q(read_at__isnull=True),
             ),
+        ]
+        constraints = [
+            # Two runs of one task at once still tell each person once.
+            models.UniqueConstraint(
+                fields=["task_key", "recipient"],
+                condition=~models.Q(task_key=""),
+                name="notification_once_per_task",
+            )
         ]
 
     def __str__(self) -> str:

@@ -268,6 +268,8 @@ class EditionExport(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to=RandomName("scrapbook/exports/"), blank=True, max_length=200)
     error = models.CharField(max_length=500, blank=True)
+    # The task run making it: only that run may take it up again if its worker dies.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
     made_for_version = models.CharField(max_length=64)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

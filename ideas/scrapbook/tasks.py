@@ -7,8 +7,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskContext, task
 
 from ideas.scrapbook.models import EditionExport, ExportFormat, ExportStatus
 
@@ -34,37 +35,51 @@ def _build(export: EditionExport, target: Path) -> None:
         write_edition_csv(export.edition, target)
 
 
-@task()
-def make_edition_export(export_id: int) -> None:
+@task(takes_context=True)
+def make_edition_export(context: TaskContext, export_id: int) -> None:
     """Make one export file. It is written under a temporary name and moved into
-    place only when complete, so a half-written file is never served."""
-    started = EditionExport.objects.filter(pk=export_id, status=ExportStatus.QUEUED).update(
-        status=ExportStatus.RUNNING, progress=5
+    place only when complete, so a half-written file is never served.
+
+    Safe to run again: when its worker dies mid-export, task recovery requeues the
+    same task, which takes up its own "Being made" export and starts the file afresh
+    (the half-made file is overwritten). A finished export is left alone, and so is
+    one that a newer request handed to another task.
+    """
+    run = str(context.task_result.id)
+    waiting = Q(status=ExportStatus.QUEUED)
+    mine = Q(status=ExportStatus.RUNNING, task_id=run)
+    started = EditionExport.objects.filter(waiting | mine, pk=export_id).update(
+        status=ExportStatus.RUNNING, progress=5, task_id=run
     )
-    if not started:  # Already taken by another worker, finished, or deleted.
+    if not started:  # Taken by another task, finished, or deleted.
         return
     export = EditionExport.objects.select_related("edition__school").get(pk=export_id)
     folder = Path(settings.MEDIA_ROOT) / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     # A random name, like every stored file: it cannot be guessed from the edition's id.
     name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.{export.format}"
-    partial = folder / f".{uuid.uuid4().hex}.part"
+    # Named after this run of the task: run again after a lost worker, it replaces its own
+    # half-made file; a different task making the same export never writes the same file.
+    partial = folder / f".{export_id}-{uuid.uuid5(uuid.NAMESPACE_OID, run).hex}.part"
     try:
         _build(export, partial)
         os.replace(partial, Path(settings.MEDIA_ROOT) / name)
     except Exception as error:
         logger.exception("Export %s failed", export_id)
         partial.unlink(missing_ok=True)
-        EditionExport.objects.filter(pk=export_id).update(
+        EditionExport.objects.filter(pk=export_id, task_id=run).update(
             status=ExportStatus.FAILED,
             error=f"The file could not be made ({type(error).__name__}). Please try again.",
             finished_at=timezone.now(),
         )
         return
     with transaction.atomic():
-        EditionExport.objects.filter(pk=export_id).update(
+        finished = EditionExport.objects.filter(pk=export_id, task_id=run).update(
             status=ExportStatus.DONE, progress=100, file=name, finished_at=timezone.now()
         )
+        if not finished:  # Handed to another task while this one was slow: its file wins.
+            (Path(settings.MEDIA_ROOT) / name).unlink(missing_ok=True)
+            return
         _forget_older_files(export)
 
 

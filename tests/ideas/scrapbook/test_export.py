@@ -242,3 +242,79 @@ def test_a_job_whose_worker_died_can_be_started_again(client_for, school_admin, 
     export(client, edition)
     job.refresh_from_db()
     assert job.status == ExportStatus.QUEUED
+
+
+class WorkerKilled(BaseException):
+    """The worker process dying mid-export: nothing in the task gets to handle it."""
+
+
+def test_an_export_whose_worker_died_is_finished_when_its_task_runs_again(
+    client_for, school_admin, edition, monkeypatch, settings
+):
+    from django.conf import settings as live
+
+    from ideas.scrapbook import tasks
+    from tests.hub.ops.test_task_retries import _run_again
+
+    export(client_for(school_admin), edition)  # queued; its task not yet run
+    job = EditionExport.objects.get()
+    real_build = tasks._build
+    half_made: list[Path] = []
+
+    def dies_halfway(export_row, target: Path) -> None:
+        target.write_bytes(b"%PDF-1.7 half a file")
+        half_made.append(target)
+        raise WorkerKilled
+
+    monkeypatch.setattr(tasks, "_build", dies_halfway)
+    result = tasks.make_edition_export.enqueue(export_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.file.name) == (ExportStatus.RUNNING, "")  # "Being made" for good
+
+    # Another task for the same export (a stray duplicate) does not start a second build.
+    monkeypatch.setattr(tasks, "_build", real_build)
+    tasks.make_edition_export.enqueue(export_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.RUNNING and not job.file
+
+    # Task recovery requeues the lost task; a fresh worker runs it under the same id.
+    _run_again(result, export_id=job.pk)
+    job.refresh_from_db()
+    assert (job.status, job.progress) == (ExportStatus.DONE, 100), job.error
+    made = Path(live.MEDIA_ROOT) / job.file.name
+    assert made.read_bytes().startswith(b"%PDF") and len(PdfReader(made).pages) == 6
+    assert not half_made[0].exists()  # the half-made file was replaced, then moved into place
+
+    # Run yet again (say the worker died after finishing): the finished file is kept.
+    _run_again(result, export_id=job.pk)
+    job.refresh_from_db()
+    assert made.exists() and Path(live.MEDIA_ROOT, job.file.name) == made
+
+
+def test_a_slow_task_whose_export_was_handed_to_another_leaves_that_ones_file(
+    client_for, school_admin, edition, monkeypatch
+):
+    from django.conf import settings as live
+
+    from ideas.scrapbook import tasks
+
+    export(client_for(school_admin), edition)
+    job = EditionExport.objects.get()
+    real_build = tasks._build
+    slow_runs = []
+
+    def meanwhile_retried(export_row, target: Path) -> None:
+        real_build(export_row, target)
+        if not slow_runs:
+            slow_runs.append(target)
+            # The person asks again while this run is slow: the export is queued afresh
+            # and a second task makes it to the end first.
+            EditionExport.objects.filter(pk=job.pk).update(status=ExportStatus.QUEUED)
+            tasks.make_edition_export.enqueue(export_id=job.pk)
+
+    monkeypatch.setattr(tasks, "_build", meanwhile_retried)
+    tasks.make_edition_export.enqueue(export_id=job.pk)
+    job.refresh_from_db()
+    assert job.status == ExportStatus.DONE
+    made = sorted(p.name for p in (Path(live.MEDIA_ROOT) / tasks.EXPORT_DIR).iterdir())
+    assert made == [Path(job.file.name).name]  # one file, the one served; no leftovers
