@@ -91,10 +91,16 @@ def test_a_reminder_task_run_again_after_a_lost_worker_tells_each_person_once(
 
 
 def test_notifications_outside_any_task_are_never_merged(school):
-    from hub.models import Notification
+    from hub.models import NoticeKind, Notification
     from hub.notifications import notify
 
     lunch, attendee, _ = _lunch(school)
     for _ in range(2):
-        notify(recipient=attendee, email_template="lunch_reminder", context={"lunch": lunch})
+        notify(
+            recipient=attendee,
+            kind=NoticeKind.LUNCH,
+            target=lunch,
+            email_template="lunch_reminder",
+            context={"lunch": lunch},
+        )
     assert list(Notification.objects.values_list("task_key", flat=True)) == ["", ""]
