@@ -56,6 +56,8 @@ class ShareInvitation(models.Model):
 
     def clean(self) -> None:
         school_id = self.school_id
+        if self.recipient_id and self.recipient_id == self.sent_by_id:
+            raise ValidationError({"recipient": "Invite a colleague, not yourself."})
         if self.recipient_id and self.recipient.school_id != school_id:
             raise ValidationError({"recipient": "Invite a colleague at your own school."})
         if self.buddy_id and (

@@ -16,7 +16,9 @@ from hub.models import Staff
 
 @moderator_required
 def invite_to_share(request: HttpRequest, pk: int) -> HttpResponse:
-    recipient = get_moderatable_or_404(Staff.objects.filter(is_active=True), request.user, pk=pk)
+    # Active colleagues at the moderator's school, never themselves.
+    colleagues = Staff.objects.filter(is_active=True).exclude(pk=request.user.pk)
+    recipient = get_moderatable_or_404(colleagues, request.user, pk=pk)
     today = timezone.localdate(timezone=request.user.school.zone)
     existing = encouragement.invitation_this_half_term(recipient=recipient, today=today)
     if existing is not None:

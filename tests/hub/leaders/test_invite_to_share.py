@@ -59,6 +59,7 @@ def test_the_dashboard_shows_invited_on_instead_of_the_button(client_for, modera
     assert f"invited on {timezone.localdate():%-d %b}" in page
     assert invite_url(staff) not in page
     assert invite_url(ta) in page  # not invited yet
+    assert invite_url(moderator) not in page  # never themselves
 
 
 @pytest.fixture
@@ -135,4 +136,5 @@ def test_another_schools_or_a_departed_colleague_is_not_found(client_for, modera
     assert client.get(invite_url(outsider)).status_code == 404
     assert client.post(invite_url(outsider), {"message": "Hi"}).status_code == 404
     assert client.get(invite_url(left)).status_code == 404
+    assert client.get(invite_url(moderator)).status_code == 404  # not themselves
     assert not ShareInvitation.objects.exists()
