@@ -41,12 +41,6 @@ ROWS = [
         data=lambda world: {"message": "Would you share an idea this week?"},
         note="sends it, then back to the dashboard",
     ),
-    Row(
-        "hub:invite_to_share",
-        everyone(403, moderator=404),
-        kwargs=lambda world: {"pk": world.people["outsider"].pk},
-        note="another school's colleague: not found",
-    ),
     Row("hub:notifications", everyone(200), note="each person sees only their own"),
     Row("hub:mark_notifications_read", everyone(302), method="post"),
     Row(
