@@ -138,3 +138,26 @@ def test_another_schools_or_a_departed_colleague_is_not_found(client_for, modera
     assert client.get(invite_url(left)).status_code == 404
     assert client.get(invite_url(moderator)).status_code == 404  # not themselves
     assert not ShareInvitation.objects.exists()
+
+
+def test_two_moderators_at_the_same_moment_still_make_one_invitation(moderator, staff, monkeypatch):
+    today = timezone.localdate()
+    encouragement.invite_to_share(
+        sent_by=moderator, recipient=staff, message="First", buddy=None, today=today
+    )
+    other = StaffFactory(school=moderator.school, is_moderator=True)
+    real_check = encouragement.invitation_this_half_term
+    checks = iter([None])  # the second one's check ran before the first committed
+
+    def racing_check(**kwargs):
+        return next(checks, None) or real_check(**kwargs)
+
+    monkeypatch.setattr(encouragement, "invitation_this_half_term", racing_check)
+    with pytest.raises(encouragement.AlreadyInvited) as refused:
+        encouragement.invite_to_share(
+            sent_by=other, recipient=staff, message="Second", buddy=None, today=today
+        )
+
+    assert refused.value.invitation.message == "First"
+    assert ShareInvitation.objects.count() == 1
+    assert Notification.objects.filter(recipient=staff).count() == 1  # the second rolled back
