@@ -71,6 +71,9 @@ def invite_to_share(
                 target=invitation,
                 email_template="share_invitation",
                 context={"invitation": invitation, "by": sent_by, "buddy": buddy},
+                # Their own words, in the app too: someone who reads notices only in
+                # Staffroom or the digest gets no email to read them in.
+                message=f"{sent_by.name} invites you to share an idea: “{message}”",
             )
     except IntegrityError:
         raise AlreadyInvited(invitation_this_half_term(recipient=recipient, today=today)) from None

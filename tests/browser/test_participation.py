@@ -162,7 +162,9 @@ def test_a_leader_invites_a_colleague_to_share_and_they_see_the_notice(
     sign_in(page, quiet)
     page.goto(reverse("hub:notifications"))
     expect_accessible(page)
-    page.get_by_role("link", name="Helen Head would love to see one of your ideas").click()
+    page.get_by_role(
+        "link", name=re.compile("Helen Head invites you to share an idea: “Hello Quinn, your calm")
+    ).click()
     expect_accessible(page)
     assert page.url.endswith(reverse("ideas:post_idea"))
     screenshot(page, "invited-colleague-lands-on-post-form", phone=True)

@@ -42,7 +42,7 @@ def test_a_moderator_invites_a_colleague_who_is_told_in_the_app_and_by_email(
     assert (invitation.recipient, invitation.sent_by, invitation.buddy) == (staff, moderator, buddy)
     notice = Notification.objects.get(recipient=staff)
     assert notice.kind == NoticeKind.SHARE_INVITATION
-    assert notice.message == "Helen Head would love to see one of your ideas"
+    assert notice.message == "Helen Head invites you to share an idea: “Alice, your phonics games!”"
     opened = client_for(staff).get(reverse("hub:open_notification", args=[notice.pk]))
     assert opened.url == reverse("ideas:post_idea")
     [email] = mail.outbox
