@@ -10,6 +10,7 @@ from hub.models import (
     School,
     SentDigest,
     SentEmail,
+    ShareInvitation,
     Staff,
 )
 
@@ -119,6 +120,19 @@ class SentEmailAdmin(admin.ModelAdmin):
     list_display = ["sent_at", "recipient", "key"]
     search_fields = ["recipient", "key"]
     date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(ShareInvitation)
+class ShareInvitationAdmin(admin.ModelAdmin):
+    """Invitations to share leaders sent: a record, so adding one here is not offered."""
+
+    list_display = ["created_at", "school", "recipient", "sent_by", "buddy", "half_term_start"]
+    list_filter = ["school", "half_term_start"]
+    list_select_related = ["school", "recipient", "sent_by", "buddy"]
+    raw_id_fields = ["recipient", "sent_by", "buddy"]
 
     def has_add_permission(self, request) -> bool:
         return False

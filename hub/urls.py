@@ -7,6 +7,7 @@ from hub.leaders.views import (
     audit,
     celebrations,
     dashboard,
+    encouragement,
     flags,
     moderation,
 )
@@ -31,6 +32,11 @@ hub_patterns = [
     ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/participation.csv", dashboard.dashboard_csv, name="dashboard_csv"),
+    path(
+        "dashboard/invite-to-share/<int:pk>/",
+        encouragement.invite_to_share,
+        name="invite_to_share",
+    ),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/<int:pk>/", notifications.open_notification, name="open_notification"),
     path(

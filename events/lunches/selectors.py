@@ -175,3 +175,16 @@ def upcoming_with_free_places(school, week_start: datetime, week_end: datetime) 
         .order_by("starts_at")[:DIGEST_LUNCHES]
     )
     return {"lunches": lunches} if lunches else None
+
+
+def next_lunch_with_a_free_input_slot(staff, now: datetime | None = None) -> Lunch | None:
+    """The soonest lunch not yet started whose three input slots are not all taken."""
+    live = Count("inputs", filter=Q(inputs__status__in=[Status.SUBMITTED, Status.PUBLISHED]))
+    return (
+        Lunch.objects.visible_to(staff)
+        .filter(starts_at__gt=now or timezone.now())
+        .annotate(live_inputs=live)
+        .filter(live_inputs__lt=MAX_INPUTS_PER_LUNCH)
+        .order_by("starts_at", "pk")
+        .first()
+    )

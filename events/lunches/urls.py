@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/sign-up/", signups.sign_up, name="sign_up"),
     path("<int:pk>/cancel/", signups.cancel_sign_up, name="cancel_sign_up"),
     path("<int:pk>/volunteer/", inputs.volunteer_input, name="volunteer_input"),
+    path("offer-an-input/", inputs.offer_input, name="offer_input"),
     path("<int:pk>/takeaway/", inputs.add_takeaway, name="add_takeaway"),
     path(
         "takeaways/<int:pk>/how-did-it-go/",

@@ -6,7 +6,9 @@ email preference is not "off" (instant people get it too: it is the one place
 that gathers the week), each with their own unsubscribe link.
 """
 
-from datetime import date, datetime, time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from html import unescape
 
 from django.conf import settings
@@ -22,13 +24,24 @@ from django_tasks import task
 
 from hub.emails import queue_email
 from hub.lib.weeks import Week
-from hub.models import EmailPreference, Notification, School, SentDigest, Staff, Status
+from hub.models import (
+    EmailPreference,
+    NoticeHow,
+    NoticeKind,
+    Notification,
+    School,
+    SentDigest,
+    Staff,
+    Status,
+)
+from hub.notifications import how_told
 from hub.registry import contribution_kinds, digest_sections
 
 DIGEST_WEEKDAY = 4  # Friday
 DIGEST_TIME = time(15, 0)
 UNSUBSCRIBE_SALT = "hub.leaders.digest.unsubscribe"
 CELEBRATIONS_PER_DIGEST = 10
+NOTICES_PER_KIND = 5
 
 
 # --- Unsubscribe links ---
@@ -99,6 +112,60 @@ def render_sections(school, week: Week) -> list[dict]:
     return rendered
 
 
+@dataclass
+class NoticeGroup:
+    """One kind of notice a person chose to read weekly: the newest few, with links."""
+
+    kind: str
+    label: str
+    notices: list[dict] = field(default_factory=list)  # {"message", "url"}
+    more: int = 0
+
+
+def digest_window(school, week: Week) -> tuple[datetime, datetime]:
+    """From last Friday's digest time to this one's (school time): no notice falls between."""
+    friday = week.monday + timedelta(days=DIGEST_WEEKDAY)
+    end = datetime.combine(friday, DIGEST_TIME, tzinfo=school.zone)
+    return end - timedelta(weeks=1), end
+
+
+def weekly_notices(recipients: list[Staff], start: datetime, end: datetime) -> dict:
+    """Each person's unread notices of the kinds they chose "weekly digest" for, by kind.
+
+    One query for everyone, whatever the numbers. Each notice links through
+    hub:open_notification, so opening it marks it read and lands on its object.
+    """
+    people = {person.pk: person for person in recipients}
+    rows = (
+        Notification.objects.filter(
+            recipient_id__in=people,
+            read_at__isnull=True,
+            created_at__gte=start,
+            created_at__lt=end,
+        )
+        .only("pk", "recipient_id", "kind", "message")
+        .order_by("recipient_id", "-created_at", "-pk")
+    )
+    labels = dict(NoticeKind.choices)
+    groups: dict[int, dict[str, NoticeGroup]] = defaultdict(dict)
+    for row in rows:
+        # An "instant" kind was emailed already; the person's choice today decides.
+        if how_told(people[row.recipient_id], row.kind) != NoticeHow.DIGEST:
+            continue
+        label = labels.get(row.kind, row.kind)
+        group = groups[row.recipient_id].setdefault(row.kind, NoticeGroup(row.kind, label))
+        if len(group.notices) < NOTICES_PER_KIND:
+            url = settings.SITE_URL + reverse("hub:open_notification", args=[row.pk])
+            group.notices.append({"message": row.message, "url": url})
+        else:
+            group.more += 1
+    order = {kind: n for n, kind in enumerate(NoticeKind.values)}
+    return {
+        person_id: sorted(kinds.values(), key=lambda group: order.get(group.kind, len(order)))
+        for person_id, kinds in groups.items()
+    }
+
+
 def digest_recipients(school) -> list[Staff]:
     return list(
         Staff.objects.filter(school_id=school.pk, is_active=True)
@@ -113,9 +180,12 @@ def send_school_digest(*, school_id: int, week_monday: str) -> int:
     school = School.objects.get(pk=school_id)
     week = Week(date.fromisoformat(week_monday))
     sections = render_sections(school, week)
-    if not sections:
-        return 0  # A quiet week: no email is better than an empty one.
     recipients = digest_recipients(school)
+    notices = weekly_notices(recipients, *digest_window(school, week))
+    if not sections:
+        # A quiet week: no email is better than an empty one, except for the people
+        # whose own notices wait for it.
+        recipients = [person for person in recipients if person.pk in notices]
     unread = dict(
         Notification.objects.filter(recipient__in=recipients, read_at__isnull=True)
         .values("recipient_id")
@@ -132,6 +202,7 @@ def send_school_digest(*, school_id: int, week_monday: str) -> int:
                 "week": week,
                 "sections": sections,
                 "unread": unread.get(person.pk, 0),
+                "notice_groups": notices.get(person.pk, []),
                 "unsubscribe_url": unsubscribe_url(person),
                 "preferences_url": settings.SITE_URL + reverse("hub:notification_preferences"),
             },

@@ -7,6 +7,7 @@ from django import forms
 from hub.lib.dates import DayField
 from hub.lib.terms import Term, previous_term, term_containing
 from hub.models import Staff
+from hub.models.encouragement import SHARE_INVITATION_MAX
 
 REASON_MAX = 500
 CELEBRATION_MAX = 280
@@ -165,3 +166,30 @@ class PeriodForm(forms.Form):
             return self.today - timedelta(weeks=12) + timedelta(days=1), self.today, "Last 12 weeks"
         # Weeks still to come would only add empty points to the trend.
         return term.first_day, min(term.last_day, self.today), f"This term ({term.label})"
+
+
+class ShareInvitationForm(forms.Form):
+    message = forms.CharField(
+        label="Your message",
+        max_length=SHARE_INVITATION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8, "data-counter": True}),
+        help_text="A suggestion: make it your own. Only they see it.",
+        error_messages={"required": "Write a few kind words: they will read them."},
+    )
+    buddy = forms.ModelChoiceField(
+        label="Suggest a colleague to post with (optional)",
+        queryset=Staff.objects.none(),
+        required=False,
+        empty_label="No one",
+        help_text="Colleagues who have shared this term.",
+    )
+
+    def __init__(self, *args, buddies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["buddy"].queryset = buddies
+
+    def clean_message(self) -> str:
+        message = self.cleaned_data["message"].strip()
+        if not message:
+            raise forms.ValidationError("Write a few kind words: they will read them.")
+        return message

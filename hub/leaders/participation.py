@@ -154,3 +154,15 @@ def _week_points(first_day, last_day, per_day, people_per_week) -> list[WeekPoin
         )
         week = week.next()
     return points
+
+
+def sharers_between(*, school, first_day: date, last_day: date):
+    """Active staff who shared something between two days: one query per kind, then one."""
+    start, end = day_bounds(first_day, last_day, school.zone)
+    author_ids: set[int] = set()
+    for kind in contribution_kinds():
+        shared = kind.shared_between(school, start, end)
+        author_ids.update(shared.values_list("author_id", flat=True).distinct())
+    return Staff.objects.filter(school_id=school.pk, is_active=True, pk__in=author_ids).order_by(
+        "full_name", "pk"
+    )

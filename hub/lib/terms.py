@@ -83,3 +83,17 @@ def range_label(start: date, end: date) -> str:
     if is_whole_term(start, end):
         return Term.containing(start).label
     return f"{start:%-d %b %Y} to {end:%-d %b %Y}"
+
+
+def half_term_containing(day: date) -> tuple[date, date]:
+    """The half of `day`'s term it falls in (first and last day), for "once a half-term" rules.
+
+    Real half-term holidays differ between schools; splitting each term at its
+    middle day is near enough for spacing out gentle reminders. In the August
+    holiday, the second half of the summer term just ended.
+    """
+    term = Term.containing(day)
+    middle = term.first_day + (term.last_day - term.first_day) // 2
+    if day <= middle:
+        return term.first_day, middle
+    return middle + timedelta(days=1), term.last_day

@@ -6,6 +6,7 @@ from hub.models.contribution import (
     Visibility,
     celebrated_rows_index,
 )
+from hub.models.encouragement import ShareInvitation
 from hub.models.flags import Flag, Resolution
 from hub.models.notifications import (
     NoticeHow,
@@ -39,6 +40,7 @@ __all__ = [
     "SchoolScopedQuerySet",
     "SentDigest",
     "SentEmail",
+    "ShareInvitation",
     "Staff",
     "Status",
     "Visibility",

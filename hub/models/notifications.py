@@ -38,6 +38,7 @@ class NoticeKind(models.TextChoices):
     THURSDAY = "thursday", "Your Thinking Thursday turns and summaries"
     LUNCH = "lunch", "Learning lunches: places, reminders and takeaways"
     SCRAPBOOK = "scrapbook", "Scrapbook editions your articles are in"
+    SHARE_INVITATION = "share_invitation", "A leader’s personal invitation to share an idea"
 
 
 class NoticeHow(models.TextChoices):

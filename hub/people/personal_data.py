@@ -47,6 +47,7 @@ RECORD_LABELS = {
     "events.calendarfeed": "Your calendar feed (without its secret address)",
     "hub.flag": "Contributions you flagged",
     "hub.notification": "Your notifications",
+    "hub.shareinvitation": "Invitations to share you received, sent or were suggested in",
     "ideas.followup": "“How did it go?” questions you were asked, and your answers",
     "ideas.ideaoftheweek": "Ideas of the Week you picked",
     "ideas.buildson": "Replies you built on",

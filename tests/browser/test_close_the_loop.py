@@ -12,6 +12,7 @@ from ideas.board import services
 from ideas.board.jobs import ask_how_it_went
 from ideas.board.models import Idea, ReactionKind
 from tests.browser.conftest import PHONE, expect_accessible, screenshot, sign_in
+from tests.events.lunches.factories import LunchFactory
 from tests.factories import StaffFactory
 from tests.hub.people.invitations import invitation_path, invite
 
@@ -161,3 +162,28 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
     page.get_by_role("link", name=re.compile("Write a one-page scrapbook article")).click()
     expect(page.get_by_label("Title")).to_have_value("Menus with pictures")
     expect_accessible(page)
+
+    # Or a lunch input: none is scheduled yet, so it says so; once one is, the form opens
+    # for it with the idea's title and note filled in.
+    page.go_back()
+    lunch_link = page.get_by_role("link", name=re.compile("Offer a five-minute lunch input"))
+    lunch_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "No learning lunch has a free input slot yet"
+    )
+    expect_accessible(page)
+    screenshot(page, "offer-input-no-lunch", phone=True)
+    lunch = LunchFactory(school=school, theme="Inclusion ideas")
+    page.go_back()
+    lunch_link.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Volunteer a five-minute input")
+    expect(page.get_by_text("For Inclusion ideas on")).to_be_visible()
+    expect(page.get_by_label("Title")).to_have_value("Menus with pictures")
+    expect(page.get_by_label("Summary")).to_have_value(idea.note)
+    expect_accessible(page)
+    screenshot(page, "offer-input-filled-in", phone=True)
+    page.get_by_label("Research finding").check()
+    page.get_by_role("button", name="Volunteer").click()
+    expect(page.get_by_role("status")).to_contain_text("A moderator will confirm your input")
+    expect_accessible(page)
+    assert lunch.inputs.get().title == "Menus with pictures"

@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -124,3 +126,45 @@ def test_anyone_with_the_link_can_unsubscribe_without_signing_in(page, staff):
     expect(page.get_by_role("heading", level=1)).to_have_text("You are unsubscribed")
     staff.refresh_from_db()
     assert staff.email_preference == EmailPreference.OFF
+
+
+def test_a_leader_invites_a_colleague_to_share_and_they_see_the_notice(
+    page, school, moderator, staff
+):
+    from django.core import mail
+
+    quiet = StaffFactory(school=school, full_name="Quinn Quiet", role=Role.OFFICE)
+    NoteFactory(author=staff)  # Alice shared this term: a possible buddy
+
+    sign_in(page, moderator)
+    page.goto(reverse("hub:dashboard"))
+    expect_accessible(page)
+    not_yet = page.get_by_role("region", name="Not shared yet")
+    not_yet.get_by_role("link", name="Invite to share (Quinn Quiet)").click()
+    expect_accessible(page)
+    message = page.get_by_label("Your message")
+    expect(message).to_have_value(re.compile(r"^Hello Quinn,"))
+    message.fill("Hello Quinn, your calm reception desk <routine> would help us all.")
+    page.get_by_label("Suggest a colleague to post with (optional)").select_option(
+        label="Alice Teacher"
+    )
+    screenshot(page, "invite-to-share", phone=True)
+    page.get_by_role("button", name="Send the invitation").click()
+    expect(page.get_by_role("status")).to_contain_text("on its way to Quinn Quiet")
+    expect_accessible(page)
+    expect(page.get_by_role("region", name="Not shared yet")).to_contain_text("invited on")
+    expect(page.get_by_role("link", name="Invite to share (Quinn Quiet)")).to_have_count(0)
+    screenshot(page, "dashboard-invited", phone=True)
+    assert [email.to for email in mail.outbox] == [[quiet.email]]
+    assert "Alice Teacher has shared this term" in mail.outbox[0].body
+
+    page.get_by_role("button", name="Sign out").click()
+    sign_in(page, quiet)
+    page.goto(reverse("hub:notifications"))
+    expect_accessible(page)
+    page.get_by_role(
+        "link", name=re.compile("Helen Head invites you to share an idea: “Hello Quinn, your calm")
+    ).click()
+    expect_accessible(page)
+    assert page.url.endswith(reverse("ideas:post_idea"))
+    screenshot(page, "invited-colleague-lands-on-post-form", phone=True)

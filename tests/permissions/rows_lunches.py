@@ -39,6 +39,11 @@ def the_staff_members_takeaway(world: World) -> dict:
     return {"pk": TakeawayFactory(lunch=lunch, author=world.people["staff"]).pk}
 
 
+def an_upcoming_lunch_only(world: World) -> dict:
+    LunchFactory(school=world.school)
+    return {}
+
+
 MODERATORS = everyone(403, moderator=200)
 
 ROWS = [
@@ -56,6 +61,12 @@ ROWS = [
         data=lambda world: {"answer": "not_yet"},
     ),
     Row("events:lunches", everyone(200)),
+    Row(
+        "events:offer_input",
+        everyone(302, outsider=200),
+        kwargs=an_upcoming_lunch_only,
+        note="to the school's next lunch with a free input slot; another school has none: told so",
+    ),
     Row("events:lunch_archive", everyone(200)),
     Row("events:lunch_detail", everyone(200, outsider=404), kwargs=a_lunch),
     Row("events:lunch_ics", everyone(200, outsider=404), kwargs=a_lunch),

@@ -27,6 +27,20 @@ MODERATORS_ONLY = everyone(403, moderator=200)
 ROWS = [
     Row("hub:dashboard", MODERATORS_ONLY),
     Row("hub:dashboard_csv", MODERATORS_ONLY),
+    Row(
+        "hub:invite_to_share",
+        MODERATORS_ONLY,
+        kwargs=lambda world: {"pk": world.people["staff"].pk},
+        note="a colleague at the moderator's school who has not shared yet",
+    ),
+    Row(
+        "hub:invite_to_share",
+        everyone(403, moderator=302),
+        method="post",
+        kwargs=lambda world: {"pk": world.people["staff"].pk},
+        data=lambda world: {"message": "Would you share an idea this week?"},
+        note="sends it, then back to the dashboard",
+    ),
     Row("hub:notifications", everyone(200), note="each person sees only their own"),
     Row("hub:mark_notifications_read", everyone(302), method="post"),
     Row(

@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 
-from events.lunches import services
+from events.lunches import selectors, services
 from events.lunches.forms import InputForm, ResourcesForm, TakeawayFollowUpForm, TakeawayForm
 from events.lunches.models import Input, Lunch, Takeaway
 from events.lunches.views.lunches import render_lunch
@@ -17,7 +19,7 @@ from hub.access import get_editable_or_404, get_visible_or_404
 @login_required
 def volunteer_input(request: HttpRequest, pk: int) -> HttpResponse:
     lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
-    form = InputForm(request.POST or None, request.FILES or None)
+    form = InputForm(request.POST or None, request.FILES or None, initial=_offered(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_input(lunch_id=lunch.pk, author=request.user, **form.cleaned_data)
@@ -31,6 +33,29 @@ def volunteer_input(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(lunch)
     return render(request, "events/lunches/input_form.html", {"form": form, "lunch": lunch})
+
+
+def _offered(request: HttpRequest) -> dict:
+    """A title and summary offered in the query string (from an idea taken further).
+
+    Only a suggestion in the form's fields, cut to their limits; the person still
+    reads, edits and sends it, so nothing arrives this way unchecked.
+    """
+    return {
+        "title": request.GET.get("title", "")[: Input._meta.get_field("title").max_length],
+        "summary": request.GET.get("summary", "")[: Input._meta.get_field("summary").max_length],
+    }
+
+
+@login_required
+def offer_input(request: HttpRequest) -> HttpResponse:
+    """To the input form of the next lunch with a free slot, carrying the offered text."""
+    lunch = selectors.next_lunch_with_a_free_input_slot(request.user)
+    if lunch is None:
+        return render(request, "events/lunches/no_lunch_for_input.html")
+    offered = urlencode({key: value for key, value in _offered(request).items() if value})
+    path = reverse("events:volunteer_input", args=[lunch.pk])
+    return redirect(f"{path}?{offered}" if offered else path)
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from hub.decorators import moderator_required
+from hub.leaders.encouragement import invitations_this_half_term
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
@@ -47,7 +48,11 @@ def _trend_chart(data: Participation) -> str:
 @cached_page
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, data, label = _participation_for(request)
+    today = timezone.localdate(timezone=request.user.school.zone)
+    invited = invitations_this_half_term(school=request.user.school, today=today)
     context = {
+        # Each person not shared yet, with this half-term's invitation if one was sent.
+        "not_yet": [(member, invited.get(member.pk)) for member in data.not_shared_yet],
         "form": form,
         "data": data,
         "period_label": label,

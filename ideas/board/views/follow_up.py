@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from hub.access import get_visible_or_404
@@ -53,5 +54,8 @@ def take_it_further(request: HttpRequest, pk: int) -> HttpResponse:
     idea = _shared_idea_or_404(request, pk)
     if idea.author_id != request.user.pk:
         raise PermissionDenied("Only the idea’s author is invited to take it further.")
-    context = {"idea": idea, "tried": selectors.tried_count(idea)}
+    # The lunch input form opens filled in from the idea: a URL, since ideas never import events.
+    from_idea = urlencode({"title": idea.title, "summary": idea.note})
+    offer_input = f"{reverse('events:offer_input')}?{from_idea}"
+    context = {"idea": idea, "tried": selectors.tried_count(idea), "offer_input": offer_input}
     return render(request, "ideas/board/take_it_further.html", context)

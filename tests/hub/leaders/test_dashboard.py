@@ -5,10 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import participation
-from hub.models import Role, RoleGroup, Status
+from hub.lib.terms import half_term_containing
+from hub.models import Role, RoleGroup, ShareInvitation, Status
 from hub.registry import contribution_kinds, participation_metrics
 from tests.factories import StaffFactory
 from tests.hub.leaders.factories import NoteFactory
@@ -17,6 +19,7 @@ from tests.hub.leaders.factories_participation import ReplyFactory, attended, ma
 LONDON = ZoneInfo("Europe/London")
 IN_TERM = datetime(2026, 10, 7, 12, 0, tzinfo=LONDON)
 BEFORE_TERM = datetime(2026, 8, 20, 12, 0, tzinfo=LONDON)
+HALF = half_term_containing(timezone.localdate())[0]
 AUTUMN = {"period": "custom", "start": "2026-09-01", "end": "2026-12-31"}
 
 
@@ -173,9 +176,15 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     for person in staff[:10]:
         posted_at(ReplyFactory(author=person), IN_TERM)
         attended(person, IN_TERM)
+    # Invitations to share for some who have not shared: the "invited on" dates.
+    for person in staff[-(people // 3) :]:
+        ShareInvitation.objects.create(
+            school=school, recipient=person, sent_by=moderator, message="Hi", half_term_start=HALF
+        )
     client = client_for(moderator)
-    # Session, user, school, staff, unread count; then one per kind and per extra metric.
-    bound = 6 + len(contribution_kinds()) + len(participation_metrics())
+    # Session, user, school, staff, unread count, this half-term's invitations; then one
+    # per kind and per extra metric.
+    bound = 7 + len(contribution_kinds()) + len(participation_metrics())
 
     with django_assert_max_num_queries(bound):
         response = client.get(reverse("hub:dashboard"), AUTUMN)

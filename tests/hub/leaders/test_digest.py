@@ -192,3 +192,122 @@ def test_the_digest_tells_weekly_readers_about_their_unread_notifications(
 
     message = next(m for m in mail.outbox if m.to == [reader.email])
     assert "You have 1 unread notification:" in message.body
+
+
+# --- Notices a person chose to read weekly, grouped by kind ---
+
+IN_THE_WEEK = datetime(2026, 11, 18, 10, 0, tzinfo=LONDON)
+LAST_WEEK = datetime(2026, 11, 12, 10, 0, tzinfo=LONDON)
+
+
+def notice(person, kind, about, message, at=IN_THE_WEEK):
+    from hub.models import Notification
+    from hub.notifications import notify
+
+    sent = notify(
+        recipient=person,
+        kind=kind,
+        target=about,
+        email_template="test_ping",
+        context={"note_title": "Timers"},
+        message=message,
+    )
+    Notification.objects.filter(pk=sent.pk).update(created_at=at)
+    return sent
+
+
+@pytest.fixture
+def weekly_reader(school):
+    from hub.models import NoticeHow, NoticeKind
+
+    return StaffFactory(
+        school=school,
+        full_name="Rita Reader",
+        notice_preferences={
+            NoticeKind.COMMENT: NoticeHow.DIGEST,
+            NoticeKind.TRIED: NoticeHow.DIGEST,
+        },
+    )
+
+
+def test_notices_chosen_for_the_digest_come_grouped_by_kind_with_links(
+    busy_week, weekly_reader, django_capture_on_commit_callbacks
+):
+    from hub.models import NoticeKind, Notification
+
+    tried = notice(weekly_reader, NoticeKind.TRIED, busy_week, "Sam tried your timers")
+    first = notice(weekly_reader, NoticeKind.COMMENT, busy_week, "Ann commented <b>hi</b>")
+    notice(weekly_reader, NoticeKind.COMMENT, busy_week, "Bo commented")
+    notice(weekly_reader, NoticeKind.PICKED, busy_week, "Picked!")  # instant: emailed already
+    notice(weekly_reader, NoticeKind.COMMENT, busy_week, "Last week's", at=LAST_WEEK)
+    read = notice(weekly_reader, NoticeKind.COMMENT, busy_week, "Already read")
+    Notification.objects.filter(pk=read.pk).update(read_at=IN_THE_WEEK)
+    mail.outbox.clear()
+
+    run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
+
+    message = next(m for m in mail.outbox if m.to == [weekly_reader.email])
+    text, html = message.body, message.alternatives[0][0]
+    section = text.split("FOR YOU THIS WEEK")[1].split("You have")[0]
+    # Kinds in the order of the preferences page; newest first within a kind.
+    assert section.index(NoticeKind.TRIED.label) < section.index(NoticeKind.COMMENT.label)
+    assert section.index("Bo commented") < section.index("Ann commented <b>hi</b>")
+    assert reverse("hub:open_notification", args=[tried.pk]) in section
+    assert reverse("hub:open_notification", args=[first.pk]) in html
+    assert "Ann commented &lt;b&gt;hi&lt;/b&gt;" in html
+    for left_out in ("Picked!", "Last week's", "Already read"):
+        assert left_out not in section
+
+
+def test_a_busy_kind_shows_the_newest_five_and_how_many_more(
+    busy_week, weekly_reader, django_capture_on_commit_callbacks
+):
+    from hub.models import NoticeKind
+
+    for n in range(7):
+        notice(weekly_reader, NoticeKind.COMMENT, busy_week, f"Comment number {n}")
+    mail.outbox.clear()
+
+    run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
+
+    message = next(m for m in mail.outbox if m.to == [weekly_reader.email])
+    assert message.body.count("Comment number") == 5 and "Comment number 0" not in message.body
+    assert "- and 2 more:" in message.body
+
+
+def test_a_quiet_week_still_brings_people_their_own_weekly_notices(
+    school, staff, weekly_reader, django_capture_on_commit_callbacks
+):
+    from hub.models import NoticeKind
+
+    about = posted_at(NoteFactory(author=weekly_reader), LAST_WEEK)
+    notice(weekly_reader, NoticeKind.COMMENT, about, "Ann commented")
+    mail.outbox.clear()
+
+    run_job(FRIDAY_AFTERNOON, django_capture_on_commit_callbacks)
+
+    assert [m.to for m in mail.outbox] == [[weekly_reader.email]]
+    assert "Ann commented" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("people", [2, 40])
+def test_grouping_the_notices_is_one_query_for_any_number_of_people(
+    school, busy_week, django_assert_num_queries, people
+):
+    from hub.leaders.digest import digest_window, weekly_notices
+    from hub.lib.weeks import Week
+    from hub.models import NoticeHow, NoticeKind
+
+    readers = StaffFactory.create_batch(
+        people, school=school, notice_preferences={NoticeKind.COMMENT: NoticeHow.DIGEST}
+    )
+    for person in readers:
+        for n in range(3):
+            notice(person, NoticeKind.COMMENT, busy_week, f"Comment {n}")
+    start, end = digest_window(school, Week(MONDAY.date()))
+
+    with django_assert_num_queries(1):
+        groups = weekly_notices(readers, start, end)
+
+    assert len(groups) == people
+    assert all(len(kinds[0].notices) == 3 for kinds in groups.values())

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from hub.lib.terms import Term, day_bounds, is_whole_term, range_label
+from hub.lib.terms import Term, day_bounds, half_term_containing, is_whole_term, range_label
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,19 @@ def test_day_bounds_cover_the_whole_last_day_in_school_time():
     start, end = day_bounds(date(2026, 3, 1), date(2026, 3, 31), ZoneInfo("Europe/London"))
     assert start.isoformat() == "2026-03-01T00:00:00+00:00"
     assert end.isoformat() == "2026-04-01T00:00:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("day", "first", "last"),
+    [
+        (date(2026, 9, 1), date(2026, 9, 1), date(2026, 10, 31)),
+        (date(2026, 10, 31), date(2026, 9, 1), date(2026, 10, 31)),
+        (date(2026, 11, 1), date(2026, 11, 1), date(2026, 12, 31)),
+        (date(2026, 1, 5), date(2026, 1, 1), date(2026, 2, 17)),
+        (date(2026, 7, 20), date(2026, 6, 4), date(2026, 7, 31)),
+        # The August holiday belongs to the half-term that just ended.
+        (date(2026, 8, 15), date(2026, 6, 4), date(2026, 7, 31)),
+    ],
+)
+def test_half_terms_split_each_term_at_its_middle_day(day, first, last):
+    assert half_term_containing(day) == (first, last)
