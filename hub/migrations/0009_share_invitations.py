@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('hub', '0007_notice_targets_preferences_and_follow_up_days'),
+        ('hub', '0008_notification_once_per_task'),
     ]
 
     operations = [
