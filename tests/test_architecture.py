@@ -22,6 +22,7 @@ HUB_CORE = {
     "context_processors.py",
     "decorators.py",
     "emails.py",
+    "follow_ups.py",
     "middleware.py",
     "moderation.py",
     "notifications.py",

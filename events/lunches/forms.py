@@ -9,13 +9,13 @@ from django.utils import timezone
 from events.lunches.models import (
     DietaryLabel,
     DietaryNeeds,
-    FollowUpAnswer,
     Input,
     PlateKind,
     SignUp,
     Takeaway,
 )
 from events.lunches.uploads import HELP, check_resource_file
+from hub.follow_ups import FollowUpForm as SharedFollowUpForm
 from hub.lib.dates import DayField
 
 
@@ -149,12 +149,9 @@ class DietaryNeedsForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3, "data-counter": ""})}
 
 
-class TakeawayFollowUpForm(forms.Form):
+class TakeawayFollowUpForm(SharedFollowUpForm):
     """ "How did it go?" after a lunch: one tap either way; words only if you tried it."""
 
-    answer = forms.ChoiceField(
-        choices=[(FollowUpAnswer.TRIED, "I tried it"), (FollowUpAnswer.NOT_YET, "Didn’t get to it")]
-    )
     reflection = forms.CharField(
         label="What happened?",
         required=False,
@@ -162,12 +159,3 @@ class TakeawayFollowUpForm(forms.Form):
         help_text="One or two sentences; colleagues see it under your takeaway.",
         widget=forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("answer") == FollowUpAnswer.TRIED
-            and not cleaned.get("reflection", "").strip()
-        ):
-            self.add_error("reflection", "Please add a sentence or two about what happened.")
-        return cleaned

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.follow_ups import FollowUpAnswer
 from hub.models import Contribution, RandomName, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = ["Input", "InputKind", "Lunch", "LunchQuerySet", "Takeaway", "MAX_INPUTS_PER_LUNCH"]
@@ -259,12 +260,6 @@ class CalendarFeed(models.Model):
     def new_token() -> tuple[str, str]:
         token = secrets.token_urlsafe(32)
         return token, hash_token(token)
-
-
-class FollowUpAnswer(models.TextChoices):
-    WAITING = "", "Not answered yet"
-    TRIED = "tried", "Tried it"
-    NOT_YET = "not_yet", "Didn’t get to it"
 
 
 class TakeawayFollowUp(models.Model):

@@ -3,13 +3,13 @@ from django.urls import reverse_lazy
 from taggit.forms import TagField
 from taggit.utils import parse_tags
 
+from hub.follow_ups import FollowUpForm as SharedFollowUpForm
 from ideas.board.models import (
     COMMENT_MAX,
     NOTE_MAX,
     PICK_REASON_MAX,
     REFLECTION_MAX,
     TITLE_MAX,
-    FollowUpAnswer,
     Idea,
     PostItColour,
     ReactionKind,
@@ -123,12 +123,9 @@ class PickForm(forms.Form):
     )
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(SharedFollowUpForm):
     """ "How did it go?": one tap on either button; a reflection only when you tried it."""
 
-    answer = forms.ChoiceField(
-        choices=[(FollowUpAnswer.TRIED, "I tried it"), (FollowUpAnswer.NOT_YET, "Didn’t get to it")]
-    )
     reflection = forms.CharField(
         label="What happened in class?",
         required=False,
@@ -136,12 +133,3 @@ class FollowUpForm(forms.Form):
         help_text="One or two sentences, so the author and colleagues know how it went.",
         widget=forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("answer") == FollowUpAnswer.TRIED
-            and not cleaned.get("reflection", "").strip()
-        ):
-            self.add_error("reflection", "Please add a sentence or two about what happened.")
-        return cleaned

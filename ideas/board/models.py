@@ -8,6 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from hub.follow_ups import FollowUpAnswer
 from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = [
@@ -191,12 +192,6 @@ class IdeaOfTheWeek(models.Model):
 
     def __str__(self) -> str:
         return f"{self.week:%d %b %Y}: {self.idea_id}"
-
-
-class FollowUpAnswer(models.TextChoices):
-    WAITING = "", "Not answered yet"
-    TRIED = "tried", "Tried it"
-    NOT_YET = "not_yet", "Didn’t get to it"
 
 
 class FollowUp(models.Model):
