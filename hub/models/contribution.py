@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.html import linebreaks
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 
 class Status(models.TextChoices):
@@ -124,7 +124,8 @@ class Contribution(models.Model):
     def moderation_body_html(self) -> SafeString:
         """That text as pages show it (the wall, the queue): escaped, in paragraphs. A
         kind written in Markdown renders it as its own pages do."""
-        return linebreaks(self.moderation_body(), autoescape=True)
+        # linebreaks escapes the text itself (autoescape) but returns a plain str.
+        return mark_safe(linebreaks(self.moderation_body(), autoescape=True))  # noqa: S308
 
     @classmethod
     def initial_status(cls, school) -> str:

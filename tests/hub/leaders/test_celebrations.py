@@ -204,3 +204,15 @@ def test_the_newest_celebrations_compile_once_and_bind_each_viewer(
     assert len(builds) == 1
     assert [c.item for c in celebrations_for(ours.author, viewer=staff)] == [ours]
     assert celebrations_for(theirs.author, viewer=staff) == []
+
+
+def test_the_wall_shows_a_plain_text_body_once_escaped_in_paragraphs(
+    client_for, moderator, staff, school
+):
+    note = note_by_colleague(school, text="I'm stuck <b>signals</b>\n\nSecond part")
+    moderation.celebrate(note, actor=moderator, note="")
+    wall = client_for(staff).get(reverse("hub:celebrations")).content.decode()
+    body = wall.split('class="celebration-body">', 1)[1].split("</div>", 1)[0]
+    assert body.startswith("<p>I&#x27;m stuck &lt;b&gt;signals&lt;/b&gt;</p>")
+    assert "<p>Second part</p>" in body
+    assert "&lt;p&gt;" not in body and "&amp;#x27;" not in body
