@@ -235,7 +235,8 @@ def ideas_of_the_week_of(member, viewer) -> list[tuple[str, PickHonour]]:
     ]
 
 
-DISPLAY_NEWEST = 6
+# Post-its beside the Idea of the Week, and without one: what fits a 1080p screen.
+DISPLAY_NEWEST = (3, 6)
 
 
 def board_for_display(viewer, now: datetime) -> dict:
@@ -251,4 +252,5 @@ def board_for_display(viewer, now: datetime) -> dict:
     newest = shared.select_related("author").order_by("-created_at", "-pk")
     if pick is not None:
         newest = newest.exclude(pk=pick.idea_id)
-    return {"pick": pick, "count": shared.count(), "newest": list(newest[:DISPLAY_NEWEST])}
+    limit = DISPLAY_NEWEST[0] if pick is not None else DISPLAY_NEWEST[1]
+    return {"pick": pick, "count": shared.count(), "newest": list(newest[:limit])}

@@ -61,8 +61,8 @@ def test_the_screen_has_no_inline_script_and_polls_once_a_minute(client, screen_
     html = response.content.decode()
     assert "script-src 'self'" in response["Content-Security-Policy"]
     assert html.count("<script") == html.count("<script src=")
-    assert f'hx-get="{content_url(token)}"' in html
-    assert 'hx-trigger="every 60s"' in html
+    assert f'data-hx-get="{content_url(token)}"' in html
+    assert 'data-hx-trigger="every 60s"' in html
 
 
 def test_the_content_fragment_is_the_panels_alone(client, screen_link):
@@ -201,7 +201,7 @@ def test_the_question_appears_at_seven_on_thursday(client, screen_link, school, 
     monkeypatch.setattr(timezone, "now", lambda: london(2026, 3, 26, 6, 59))
     before = client.get(content_url(token)).content.decode()
     assert "Why do we set homework?" not in before
-    assert "appears here on Thursday at 07:00" in before
+    assert "comes on Thursday at 07:00" in before
     monkeypatch.setattr(timezone, "now", lambda: london(2026, 3, 26, 7))
     after = client.get(content_url(token)).content.decode()
     assert "Why do we set homework?" in after
