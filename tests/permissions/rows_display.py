@@ -12,10 +12,6 @@ def a_link(world: World) -> dict:
     return {"pk": _link(world.school)[0].pk}
 
 
-def another_schools_link(world: World) -> dict:
-    return {"pk": _link(world.other_school)[0].pk}
-
-
 def a_token(world: World) -> dict:
     return {"token": _link(world.school)[1]}
 
@@ -34,6 +30,8 @@ def a_forged_token(world: World) -> dict:
     return {"token": "x" * 43}
 
 
+# Another school's moderators and admins get 404 for these links:
+# tests/security/test_matrix_completeness.py and tests/hub/display/test_links.py.
 MODERATORS_AND_ADMINS = everyone(403, moderator=200, admin=200)
 SCREEN = everyone(200, anonymous=200)
 NOT_FOUND = everyone(404, anonymous=404)
@@ -52,13 +50,6 @@ ROWS = [
         everyone(403, moderator=302, admin=302),
         method="post",
         kwargs=a_link,
-    ),
-    Row(
-        "hub:revoke_display_link",
-        everyone(403, moderator=404, admin=404),
-        method="post",
-        kwargs=another_schools_link,
-        note="another school's link is a 404",
     ),
     Row("hub:screen", SCREEN, kwargs=a_token, note="the token is the only key"),
     Row(
