@@ -219,8 +219,18 @@ def test_the_screen_pauses_and_keeps_still_for_reduced_motion(
     screen.get_by_role("button", name="Play").click()
     screen.get_by_role("button", name="Celebrated").focus()
     screen.keyboard.press("Enter")
-    screen.clock.run_for(40_000)
+    with screen.expect_response("**/content/"):  # the minute's refresh comes and goes
+        screen.clock.run_for(61_000)
+    screen.wait_for_function("() => !document.querySelector('.htmx-request')")
     expect(screen.get_by_role("heading", name="Celebrated")).to_be_visible()
+    expect(screen.get_by_role("button", name="Celebrated")).to_be_focused()
+    # A server answering "busy" (503) is treated like a dropped network: panels stay.
+    screen.route("**/content/", lambda route: route.fulfill(status=503, body="Busy"))
+    screen.clock.run_for(61_000)
+    expect(screen.get_by_role("status")).to_contain_text("Offline since", timeout=20_000)
+    expect(screen.get_by_role("heading", name="Celebrated")).to_be_visible()
+    assert "Busy" not in screen.content()
+    screen.unroute("**/content/")
     screenshot(screen, "display-screen", phone=True)
     assert not screen.js_errors
     screen.context.close()

@@ -33,11 +33,18 @@
   }
 
   function listPanels() {
-    panelList.replaceChildren(...panels().map((panel, i) => {
+    const titles = panels().map((panel, i) => panel.dataset.panelTitle || `Panel ${i + 1}`);
+    const shown = Array.from(panelList.querySelectorAll("button"), (button) => button.textContent);
+    // The same panels as before: keep the buttons, so keyboard focus stays where it was.
+    if (titles.join("\n") === shown.join("\n")) {
+      show(current);
+      return;
+    }
+    panelList.replaceChildren(...titles.map((title, i) => {
       const item = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = panel.dataset.panelTitle || `Panel ${i + 1}`;
+      button.textContent = title;
       button.addEventListener("click", () => show(i));
       item.append(button);
       return item;
