@@ -176,6 +176,7 @@ def test_a_head_puts_the_week_on_the_staffroom_tv(
     page.get_by_role("link", name="Switch off").click()
     page.wait_for_load_state("load")
     expect_accessible(page)
+    screenshot(page, "display-revoke", phone=True)
     page.get_by_role("button", name="Yes, switch it off").click()
     page.wait_for_load_state("load")
     expect_accessible(page)
@@ -189,6 +190,7 @@ def test_a_head_puts_the_week_on_the_staffroom_tv(
     response = screen.goto(link)
     assert response.status == 404
     expect_accessible(screen)
+    screenshot(screen, "display-screen-not-found", phone=True)
     assert not screen.js_errors
     screen.context.close()
 
