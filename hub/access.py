@@ -39,6 +39,13 @@ def require_school_admin(staff) -> None:
         raise PermissionDenied("This page is for your school's admins.")
 
 
+def require_moderator_or_school_admin(staff) -> None:
+    if not (
+        staff.is_authenticated and (staff.is_moderator or staff.is_school_admin) and staff.school_id
+    ):
+        raise PermissionDenied("This page is for your school's moderators and admins.")
+
+
 def get_moderatable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
     """For moderator actions: 404 beyond the school, 403 for non-moderators."""
     require_moderator(staff)

@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from hub.models import (
     AuditEntry,
+    DisplayLink,
     Flag,
     Invitation,
     Network,
@@ -90,6 +91,20 @@ class InvitationAdmin(admin.ModelAdmin):
     list_display = ["staff", "created_at", "expires_at", "accepted_at"]
     list_select_related = ["staff"]
     readonly_fields = ["token_hash"]
+
+
+@admin.register(DisplayLink)
+class DisplayLinkAdmin(admin.ModelAdmin):
+    """Links are made on the Screens page, where the token is shown once; here they
+    can only be looked at (the token is not kept, only its hash)."""
+
+    list_display = ["name", "school", "created_by", "created_at", "revoked_at"]
+    list_filter = ["school"]
+    list_select_related = ["school", "created_by"]
+    readonly_fields = ["token_hash"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(AuditEntry)

@@ -28,6 +28,14 @@ DIGEST_SECTIONS = (
     "scrapbook",  # ideas/scrapbook/hooks.py: articles approved this week
     "celebrations",  # hub/leaders/hooks.py: what leaders celebrated
 )
+# The staffroom screen and the printed sheet (hub/display/): only what every member
+# of staff at the school may see, in large type.
+DISPLAY_SECTIONS = (
+    "board",  # ideas/board/hooks.py: this week's Idea of the Week and newest post-its
+    "thursday",  # ideas/thursday/hooks.py: this week's question (from 07:00) and its replies
+    "lunches",  # events/lunches/hooks.py: the next lunch, places, plates and inputs
+    "celebrations",  # hub/leaders/hooks.py: the latest celebrations
+)
 PROFILE_SECTIONS = (
     "ideas_tried",  # ideas/board/hooks.py: ideas this person tried, and how it went
 )
@@ -192,9 +200,29 @@ class ProfileSection:
     get_context: Callable[[Any, Any], dict | None]
 
 
+@dataclass(frozen=True)
+class DisplaySection:
+    """A panel of the staffroom screen and a part of the printed A4 sheet.
+
+    `get_context(viewer, now)` gets a stand-in for "any member of staff at this
+    school" (hub.display.selectors.EveryStaffMember: not a moderator, nothing of
+    its own, passed to the one scoping rule like a signed-in person) and the
+    current aware datetime; it returns the section's context, read as `section.<key>`,
+    or None to leave the section out. No anonymous author's name, no draft or
+    hidden work, nothing only moderators see. A fixed number of queries.
+    `title` names the panel in the screen's list of panels.
+    """
+
+    name: str
+    title: str
+    template_name: str
+    get_context: Callable[[Any, Any], dict | None]
+
+
 _participation_metrics: dict[str, ParticipationMetric] = {}
 _digest_sections: dict[str, DigestSection] = {}
 _profile_sections: dict[str, ProfileSection] = {}
+_display_sections: dict[str, DisplaySection] = {}
 
 
 def register_participation_metric(
@@ -221,6 +249,16 @@ def register_profile_section(*, name: str, template_name: str, get_context: Call
 
 def profile_sections() -> list[ProfileSection]:
     return in_layout_order(_profile_sections, PROFILE_SECTIONS)
+
+
+def register_display_section(
+    *, name: str, title: str, template_name: str, get_context: Callable
+) -> None:
+    _display_sections[name] = DisplaySection(name, title, template_name, get_context)
+
+
+def display_sections() -> list[DisplaySection]:
+    return in_layout_order(_display_sections, DISPLAY_SECTIONS)
 
 
 # Honours that are not a celebrated contribution (the Idea of the Week), listed among a

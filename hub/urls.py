@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from hub.display import views as display
 from hub.leaders.views import (
     audit,
     celebrations,
@@ -63,6 +64,11 @@ hub_patterns = [
     path("staff/<int:pk>/deactivate/", staff.deactivate_staff, name="deactivate_staff"),
     path("staff/<int:pk>/reactivate/", staff.reactivate_staff, name="reactivate_staff"),
     path("staff/<int:pk>/resend-invitation/", staff.resend_invitation, name="resend_invitation"),
+    path("screens/", display.display_links, name="display_links"),
+    path("screens/<int:pk>/revoke/", display.revoke_display_link, name="revoke_display_link"),
+    path("screen/<str:token>/", display.screen, name="screen"),
+    path("screen/<str:token>/content/", display.screen_content, name="screen_content"),
+    path("this-week/print/", display.staffroom_sheet, name="staffroom_sheet"),
 ]
 
 urlpatterns = [

@@ -13,7 +13,7 @@ APPS = ("hub", "ideas", "events")
 FORBIDDEN = {"hub": {"ideas", "events"}, "ideas": {"events"}, "events": {"ideas"}}
 FEATURES = {"ideas": ("board", "thursday", "scrapbook"), "events": ("lunches",)}
 # hub's top level: the core every feature needs. Everything else lives in
-# hub/people/, hub/leaders/, hub/ops/ or hub/lib/.
+# hub/people/, hub/leaders/, hub/display/, hub/ops/ or hub/lib/.
 HUB_CORE = {
     "__init__.py",
     "access.py",
@@ -34,6 +34,7 @@ HUB_CORE = {
     "wsgi.py",
 }
 HUB_PACKAGES = {
+    "display",
     "leaders",
     "lib",
     "management",
@@ -116,6 +117,7 @@ def test_every_page_part_a_feature_registers_has_its_place_in_the_layout():
         (registry.home_panels(), registry.HOME_PANELS),
         (registry.digest_sections(), registry.DIGEST_SECTIONS),
         (registry.profile_sections(), registry.PROFILE_SECTIONS),
+        (registry.display_sections(), registry.DISPLAY_SECTIONS),
     ):
         registered = {part.name: part.get_context.__module__ for part in parts}
         assert set(layout) <= set(registered)

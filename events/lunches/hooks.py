@@ -5,11 +5,17 @@ from events.lunches import jobs
 from events.lunches.demo import seed_lunches
 from events.lunches.models import Input, Takeaway
 from events.lunches.scale import generate_lunches
-from events.lunches.selectors import attendance_counts, lunches_for, upcoming_with_free_places
+from events.lunches.selectors import (
+    attendance_counts,
+    lunches_for,
+    next_lunch_for_display,
+    upcoming_with_free_places,
+)
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
     register_digest_section,
+    register_display_section,
     register_home_panel,
     register_participation_metric,
     register_periodic_job,
@@ -32,6 +38,12 @@ register_home_panel(
 )
 register_participation_metric(
     key="events.attendance", label="Lunches attended", counts=attendance_counts, order=30
+)
+register_display_section(
+    name="lunches",
+    title="Next learning lunch",
+    template_name="events/lunches/_display.html",
+    get_context=next_lunch_for_display,
 )
 register_digest_section(
     name="lunches",

@@ -51,6 +51,8 @@ AUDIT_ACTIONS = [
     ("dismiss_flags", "Dismissed flags"),
     ("celebrate", "Celebrated"),
     ("undo", "Undid"),
+    ("create_display_link", "Made a screen link"),
+    ("revoke_display_link", "Switched off a screen link"),
 ]
 
 

@@ -4,10 +4,11 @@ digest, telling authors of moderation, and the demo school's moderation history.
 from hub.leaders.demo import seed_moderation
 from hub.leaders.digest import celebrations_this_week, send_weekly_digests
 from hub.leaders.moderation_notices import tell_authors_of_moderation
-from hub.leaders.selectors import latest_celebrations
+from hub.leaders.selectors import celebrations_for_display, latest_celebrations
 from hub.registry import (
     register_demo_seeder,
     register_digest_section,
+    register_display_section,
     register_home_panel,
     register_periodic_job,
 )
@@ -21,6 +22,12 @@ register_home_panel(
     name="celebrations",
     template_name="hub/leaders/_celebrations_panel.html",
     get_context=latest_celebrations_panel,
+)
+register_display_section(
+    name="celebrations",
+    title="Celebrated",
+    template_name="hub/leaders/_display_celebrations.html",
+    get_context=celebrations_for_display,
 )
 register_digest_section(
     name="celebrations",

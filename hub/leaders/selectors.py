@@ -257,3 +257,25 @@ def first_posts(moderator, now: datetime) -> list[FirstPost]:
             if item.created_at == firsts[item.author_id] and item.celebrated_at is None:
                 found[item.author_id] = FirstPost(kind, item)
     return sorted(found.values(), key=lambda post: post.item.created_at, reverse=True)
+
+
+DISPLAY_CELEBRATIONS = 3
+
+
+def celebrations_for_display(viewer, now: datetime) -> dict:
+    """The staffroom screen's latest celebrations, as any colleague sees them: an
+    anonymous reply's author stays "a colleague" (2 queries at most, one per kind shown)."""
+    entries = []
+    for entry in latest_celebrations(viewer, limit=DISPLAY_CELEBRATIONS):
+        item = entry.item
+        name_for = getattr(item, "author_name_for", None)
+        entries.append(
+            {
+                "kind": entry.kind.label,
+                "title": item.moderation_title(),
+                "author": name_for(viewer) if name_for else item.author.name,
+                "note": item.celebration_note,
+                "celebrated_at": item.celebrated_at,
+            }
+        )
+    return {"celebrations": entries}

@@ -6,6 +6,7 @@ from hub.models.contribution import (
     Visibility,
     celebrated_rows_index,
 )
+from hub.models.display import DisplayLink, hash_display_token
 from hub.models.encouragement import ShareInvitation
 from hub.models.flags import Flag, Resolution
 from hub.models.notifications import (
@@ -21,8 +22,10 @@ from hub.models.uploads import RandomName
 
 __all__ = [
     "celebrated_rows_index",
+    "hash_display_token",
     "AuditEntry",
     "Contribution",
+    "DisplayLink",
     "EmailPreference",
     "Flag",
     "ContributionQuerySet",

@@ -7,6 +7,7 @@ from hub.registry import (
     register_contribution,
     register_demo_seeder,
     register_digest_section,
+    register_display_section,
     register_home_panel,
     register_periodic_job,
     register_profile_celebrations,
@@ -18,6 +19,7 @@ from ideas.board.demo import seed_board
 from ideas.board.models import Comment, Idea, Reaction, ReactionKind
 from ideas.board.scale import generate_board
 from ideas.board.selectors import (
+    board_for_display,
     board_this_week,
     current_week,
     idea_of_the_week,
@@ -53,6 +55,12 @@ register_contribution(
 register_contribution(Comment, label="Comment on an idea", label_plural="Comments on ideas")
 register_home_panel(
     name="board", template_name="ideas/board/_home_panel.html", get_context=home_panel_context
+)
+register_display_section(
+    name="board",
+    title="Idea of the Week board",
+    template_name="ideas/board/_display.html",
+    get_context=board_for_display,
 )
 register_digest_section(
     name="board", template_name="ideas/board/_digest.html", get_context=board_this_week

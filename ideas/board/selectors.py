@@ -233,3 +233,24 @@ def ideas_of_the_week_of(member, viewer) -> list[tuple[str, PickHonour]]:
     return [
         ("Idea of the Week", PickHonour(pick.idea, pick.picked_at, pick.reason)) for pick in picks
     ]
+
+
+# Post-its beside the Idea of the Week, and without one: what fits a 1080p screen.
+DISPLAY_NEWEST = (3, 6)
+
+
+def board_for_display(viewer, now: datetime) -> dict:
+    """The staffroom screen's board: this week's Idea of the Week and newest post-its,
+    as any colleague sees them (3 queries)."""
+    week = Week.of_moment(now, viewer.school.zone)
+    shared = Idea.objects.visible_to(viewer).filter(
+        school_id=viewer.school_id, week=week.monday, status=Status.PUBLISHED
+    )
+    pick = idea_of_the_week(viewer.school_id, week.monday)
+    if pick is not None and pick.idea.status != Status.PUBLISHED:
+        pick = None  # hidden since it was picked
+    newest = shared.select_related("author").order_by("-created_at", "-pk")
+    if pick is not None:
+        newest = newest.exclude(pk=pick.idea_id)
+    limit = DISPLAY_NEWEST[0] if pick is not None else DISPLAY_NEWEST[1]
+    return {"pick": pick, "count": shared.count(), "newest": list(newest[:limit])}

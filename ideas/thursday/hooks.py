@@ -7,6 +7,7 @@ from hub.registry import (
     register_contribution,
     register_demo_seeder,
     register_digest_section,
+    register_display_section,
     register_home_panel,
     register_periodic_job,
     register_scale_generator,
@@ -15,7 +16,12 @@ from ideas.thursday import jobs
 from ideas.thursday.demo import seed_thursday
 from ideas.thursday.models import Question, Reply
 from ideas.thursday.scale import generate_thursday
-from ideas.thursday.selectors import current_question, next_turn, question_this_week
+from ideas.thursday.selectors import (
+    current_question,
+    next_turn,
+    question_for_display,
+    question_this_week,
+)
 
 
 def home_panel_context(staff) -> dict:
@@ -36,6 +42,12 @@ register_home_panel(
     name="thursday",
     template_name="ideas/thursday/_home_panel.html",
     get_context=home_panel_context,
+)
+register_display_section(
+    name="thursday",
+    title="Thinking Thursday",
+    template_name="ideas/thursday/_display.html",
+    get_context=question_for_display,
 )
 register_digest_section(
     name="thursday", template_name="ideas/thursday/_digest.html", get_context=question_this_week

@@ -146,3 +146,15 @@ def question_this_week(school, week_start: datetime, week_end: datetime) -> dict
         .first()
     )
     return {"question": question} if question else None
+
+
+def question_for_display(viewer, now: datetime) -> dict:
+    """The staffroom screen's question: the one open for replies (from 07:00 on its
+    Thursday) with its count of shared replies, as any colleague sees it; one query."""
+    question = (
+        with_reply_counts(live_questions(viewer, now).filter(publish_at__gt=now - REPLIES_OPEN_FOR))
+        .select_related("author")
+        .order_by("-publish_at")
+        .first()
+    )
+    return {"question": question}

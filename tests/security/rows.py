@@ -13,6 +13,8 @@ NOT_AN_OBJECT = {
     "hub:unsubscribe",
     "hub:moderate",  # its matrix row names an unregistered kind on purpose
     "events:offer_input",  # names no object: it finds the viewer's school's next lunch
+    "hub:screen",  # a display link's token is its only key, whoever opens it
+    "hub:screen_content",
 }
 
 
