@@ -5,15 +5,23 @@ from events.lunches import jobs
 from events.lunches.demo import seed_lunches
 from events.lunches.models import Input, Takeaway
 from events.lunches.scale import generate_lunches
-from events.lunches.selectors import attendance_counts, lunches_for, upcoming_with_free_places
+from events.lunches.selectors import (
+    attendance_counts,
+    learning_entries,
+    lunches_for,
+    schedule_lunch_for,
+    upcoming_with_free_places,
+)
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
     register_digest_section,
     register_home_panel,
+    register_learning_source,
     register_participation_metric,
     register_periodic_job,
     register_scale_generator,
+    register_topic_action,
 )
 
 HOME_PANEL_LUNCHES = 3
@@ -43,3 +51,7 @@ register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunche
 register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
 register_scale_generator(order=30, name="events.lunches", generate=generate_lunches)
 register_periodic_job(name="events.ask_how_takeaways_went", run=jobs.ask_how_takeaways_went)
+register_learning_source(order=30, name="lunches", entries=learning_entries)
+register_topic_action(
+    order=10, name="lunches", label="Make it a learning lunch", url_for=schedule_lunch_for
+)
