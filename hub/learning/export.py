@@ -14,6 +14,8 @@ from hub.learning.selectors import by_term, focuses_of, learning_record
 from hub.lib import spreadsheet
 from hub.models.learning import school_year_of
 
+# An appraisal wants one or two pages: this many entries, reflections cut short, fit.
+PDF_ENTRIES = 30
 CSV_HEADER = ["Date", "Term", "What", "Title", "Reflection", "Private", "Tags", "Link"]
 
 
@@ -33,11 +35,16 @@ class _Refuse(URLFetcher):
 
 
 def learning_html(export) -> str:
+    """The newest PDF_ENTRIES entries, so the PDF stays within two pages; the CSV has all."""
     record = _record(export)
     zone = record["person"].school.zone
-    return render_to_string(
-        "hub/learning/print.html", {**record, "terms": by_term(record["entries"], zone)}
-    )
+    shown = record["entries"][:PDF_ENTRIES]
+    context = {
+        **record,
+        "terms": by_term(shown, zone),
+        "left_out": len(record["entries"]) - len(shown),
+    }
+    return render_to_string("hub/learning/print.html", context)
 
 
 def write_learning_pdf(export, output: BinaryIO) -> int:

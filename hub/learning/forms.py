@@ -12,6 +12,8 @@ from hub.models.learning import (
     PULSE_TOPICS_MAX,
 )
 
+# A browser's date picker reads and sends ISO dates whatever the locale.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_TAGS = 5
 MAX_TAG_LENGTH = 50
 
@@ -44,6 +46,7 @@ class FocusForm(forms.ModelForm):
         model = LearningFocus
         fields = ["text", "tags_text", "show_on_profile"]
         help_texts = {"text": "One sentence, e.g. “Better questions in maths lessons”."}
+        error_messages = {"text": {"required": "Write your focus in a few words."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,6 +69,7 @@ class NoteForm(forms.ModelForm):
         model = LearningNote
         fields = ["text", "tags_text", "is_private"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"text": {"required": "Write a sentence or two."}}
 
     def clean_text(self) -> str:
         return _required_text(self.cleaned_data["text"], "Write a sentence or two.")
@@ -78,8 +82,8 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(
         choices=LearningExportFormat.choices, widget=forms.RadioSelect, label="File"
     )
-    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label="From", widget=DATE_INPUT)
+    end = forms.DateField(label="To", widget=DATE_INPUT)
 
     def clean(self):
         cleaned = super().clean()
@@ -96,6 +100,7 @@ class ExportForm(forms.Form):
 class PulseForm(forms.ModelForm):
     topics_text = forms.CharField(
         label="Suggested topics",
+        error_messages={"required": "Suggest at least two topics, one a line."},
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=f"One a line, at most {PULSE_TOPICS_MAX}, e.g. Behaviour at lunchtime. "
         "Colleagues can also write their own.",
@@ -104,6 +109,7 @@ class PulseForm(forms.ModelForm):
     class Meta:
         model = Pulse
         fields = ["question", "topics_text", "is_anonymous"]
+        error_messages = {"question": {"required": "Write the question staff answer."}}
 
     def clean_question(self) -> str:
         return _required_text(self.cleaned_data["question"], "Write the question staff answer.")
@@ -149,6 +155,7 @@ class PulseAnswerForm(forms.Form):
 class CloseForm(forms.Form):
     outcome = forms.CharField(
         label="What did you choose because of it?",
+        error_messages={"required": "Say what was chosen."},
         max_length=PULSE_OUTCOME_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Everyone is told, e.g. “A learning lunch on behaviour at lunchtime "

@@ -96,10 +96,17 @@ def by_term(entries: list[LearningEntry], zone) -> list[TermOfEntries]:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """ "3 colleagues shared 4 board ideas about questioning this term"."""
+
     tag: str
+    label: str
     label_plural: str
     people: int
     items: int
+
+    @property
+    def what(self) -> str:
+        return (self.label if self.items == 1 else self.label_plural).lower()
 
 
 def focus_suggestions(viewer, focuses: list[LearningFocus], today: date) -> list[Suggestion]:
@@ -126,7 +133,9 @@ def focus_suggestions(viewer, focuses: list[LearningFocus], today: date) -> list
             .order_by("tags__name")
         )
         suggestions += [
-            Suggestion(row["tags__name"], kind.label_plural, row["people"], row["items"])
+            Suggestion(
+                row["tags__name"], kind.label, kind.label_plural, row["people"], row["items"]
+            )
             for row in rows
         ]
     return suggestions
