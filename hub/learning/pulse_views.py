@@ -42,7 +42,9 @@ def pulses(request: HttpRequest) -> HttpResponse:
 @login_required
 def open_pulse(request: HttpRequest) -> HttpResponse:
     require_moderator(request.user)
-    form = PulseForm(request.POST or None, initial={"is_anonymous": True})
+    form = PulseForm(
+        request.POST if request.method == "POST" else None, initial={"is_anonymous": True}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             pulse = services.pulse_open(
@@ -66,7 +68,9 @@ def pulse_detail(request: HttpRequest, pk: int) -> HttpResponse:
     pulse = _pulse_or_404(request, pk)
     mine = PulseAnswer.objects.filter(pulse=pulse, staff_id=request.user.pk).first()
     initial = {"topics": mine.topics, "text": mine.text} if mine else None
-    form = PulseAnswerForm(request.POST or None, pulse=pulse, initial=initial)
+    form = PulseAnswerForm(
+        request.POST if request.method == "POST" else None, pulse=pulse, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.pulse_answer(
@@ -111,7 +115,7 @@ def _actions_for(viewer, topic: str) -> list[dict]:
 @login_required
 def close_pulse(request: HttpRequest, pk: int) -> HttpResponse:
     pulse = get_moderatable_or_404(Pulse.objects.all(), request.user, pk=pk)
-    form = CloseForm(request.POST or None)
+    form = CloseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if services.pulse_close(pulse=pulse, outcome=form.cleaned_data["outcome"]):
             messages.success(request, "The pulse is closed: everyone is told what you chose.")

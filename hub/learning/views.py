@@ -58,7 +58,7 @@ def my_learning(request: HttpRequest) -> HttpResponse:
 def edit_focus(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     _require_school(request.user)
     focus = get_object_or_404(LearningFocus, pk=pk, staff_id=request.user.pk) if pk else None
-    form = FocusForm(request.POST or None, instance=focus)
+    form = FocusForm(request.POST if request.method == "POST" else None, instance=focus)
     if request.method == "POST" and form.is_valid():
         try:
             services.focus_save(
