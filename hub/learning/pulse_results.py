@@ -1,8 +1,10 @@
 """What a pulse's answers say, for leaders: by topic and by role group, never who.
 
 An anonymous pulse's answers are never named, and a role group's count below
-SMALLEST_GROUP is shown as "fewer than 3": in a school with two office staff,
-"2 office staff want behaviour training" would say who answered.
+SMALLEST_GROUP (none included) is shown as "fewer than 3": in a school with two
+office staff, "2 office staff want behaviour training" would say who answered.
+Where only one count in a row is hidden, the topic's total would give it away
+(4 in all, 3 teachers: the one is the TA), so the smallest shown count is hidden too.
 """
 
 from dataclasses import dataclass, field
@@ -17,8 +19,8 @@ OTHER = "Something else (their own words)"
 class TopicResult:
     topic: str
     count: int = 0
-    # {role group label: count, or None when too few to show}
-    by_group: dict[str, int | None] = field(default_factory=dict)
+    # {role group label: count, TOO_FEW or HIDDEN}
+    by_group: dict[str, int | str | None] = field(default_factory=dict)
     # "Make it a learning lunch"...: filled by the page for its viewer.
     links: list[dict] = field(default_factory=list)
 
@@ -40,8 +42,20 @@ class PulseResults:
     suppressed: bool
 
 
-def _shown(count: int, anonymous: bool) -> int | None:
-    return None if anonymous and 0 < count < SMALLEST_GROUP else count
+TOO_FEW = None  # shown as "fewer than 3"
+HIDDEN = "hidden"  # hidden so that the total does not give away a small count
+
+
+def suppressed_row(counts: dict[str, int]) -> dict[str, int | str | None]:
+    """An anonymous pulse's counts for one topic, by group, as leaders may see them."""
+    row: dict[str, int | str | None] = {
+        group: TOO_FEW if count < SMALLEST_GROUP else count for group, count in counts.items()
+    }
+    hidden = [group for group, shown in row.items() if shown is TOO_FEW]
+    shown = [group for group, value in row.items() if value is not TOO_FEW]
+    if len(hidden) == 1 and shown:
+        row[min(shown, key=lambda group: counts[group])] = HIDDEN
+    return row
 
 
 def pulse_results(pulse) -> PulseResults:
@@ -66,10 +80,11 @@ def pulse_results(pulse) -> PulseResults:
             free_texts.append(FreeText(answer.text, name, list(answer.topics)))
     suppressed = False
     for result in results.values():
-        for group in groups:
-            shown = _shown(counts.get((result.topic, group), 0), pulse.is_anonymous)
-            suppressed |= shown is None
-            result.by_group[group] = shown
+        row = {group: counts.get((result.topic, group), 0) for group in groups}
+        if pulse.is_anonymous:
+            row = suppressed_row(row)
+            suppressed |= any(value in (TOO_FEW, HIDDEN) for value in row.values())
+        result.by_group = row
     if pulse.is_anonymous:
         # Free text in the order given would line up with who answered when: shuffle
         # it into a fixed, meaningless order (by its own text).
