@@ -1,8 +1,7 @@
-from datetime import date
-
 from django import forms
 from django.utils import timezone
 
+from hub.lib.dates import DayField
 from hub.lib.tags import parse_tags
 from hub.models import LearningExportFormat, LearningFocus, LearningNote, Pulse
 from hub.models.learning import (
@@ -82,14 +81,12 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(
         choices=LearningExportFormat.choices, widget=forms.RadioSelect, label="File"
     )
-    start = forms.DateField(label="From", widget=DATE_INPUT)
-    end = forms.DateField(label="To", widget=DATE_INPUT)
+    start = DayField(label="From", widget=DATE_INPUT)
+    end = DayField(label="To", widget=DATE_INPUT)
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
-        if start and start < date(2000, 1, 1):
-            self.add_error("start", "Please choose a date from 2000 on.")
         if start and start > timezone.localdate():
             self.add_error("start", "The start cannot be in the future.")
         if start and end and end < start:

@@ -204,7 +204,8 @@ def _learning_record(staff: Staff) -> dict[str, Any]:
 
     today = timezone.localdate(timezone=staff.school.zone)
     entries = learning_record(staff, date(2000, 1, 1), today)
-    return {"kind": "Your learning record (My learning)", "rows": [asdict(e) for e in entries]}
+    rows = [{"staff_id": staff.pk, **asdict(entry)} for entry in entries]
+    return {"kind": "Your learning record (My learning)", "rows": rows}
 
 
 def _json(data: Any) -> str:
