@@ -1,6 +1,6 @@
 """Writes for My learning and the needs pulse: keyword-only, validated, atomic."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -8,11 +8,13 @@ from django.utils import timezone
 
 from hub.models import (
     LearningExport,
+    LearningExportStatus,
     LearningFocus,
     LearningNote,
     NoticeKind,
     Pulse,
     PulseAnswer,
+    School,
     Staff,
 )
 from hub.models.learning import FOCUSES_PER_YEAR, PULSE_TOPICS_MAX, school_year_of
@@ -30,8 +32,11 @@ def focus_save(
         Staff.objects.select_for_update().filter(pk=staff.pk).first()
         if focus is None:
             year = school_year_of(timezone.localdate(timezone=staff.school.zone))
-            taken = LearningFocus.objects.filter(staff_id=staff.pk, school_year=year).count()
-            if taken >= FOCUSES_PER_YEAR:
+            this_year = LearningFocus.objects.filter(staff_id=staff.pk, school_year=year)
+            # The same form sent twice changes the focus it made rather than adding one.
+            focus = this_year.filter(text=text).first()
+        if focus is None:
+            if this_year.count() >= FOCUSES_PER_YEAR:
                 raise ValidationError(
                     f"You already have {FOCUSES_PER_YEAR} focuses this year: change one instead."
                 )
@@ -48,7 +53,16 @@ def focus_delete(*, focus: LearningFocus) -> None:
     focus.delete()
 
 
+SAME_NOTE_WITHIN = timedelta(minutes=1)
+
+
 def note_add(*, staff, text: str, tags: list[str], is_private: bool) -> LearningNote:
+    """Add a note; the same words sent again within a minute (a double click) add none."""
+    recent = LearningNote.objects.filter(
+        staff_id=staff.pk, text=text, created_at__gte=timezone.now() - SAME_NOTE_WITHIN
+    ).first()
+    if recent is not None:
+        return recent
     with transaction.atomic():
         note = LearningNote(
             staff=staff, school_id=staff.school_id, text=text, is_private=is_private
@@ -67,6 +81,15 @@ def export_request(*, staff, format: str, start: date, end: date) -> LearningExp
         raise ValidationError("Please choose a period of at most three years.")
     from hub.learning.tasks import make_learning_export
 
+    waiting = LearningExport.objects.filter(
+        staff_id=staff.pk,
+        format=format,
+        start=start,
+        end=end,
+        status__in=(LearningExportStatus.QUEUED, LearningExportStatus.RUNNING),
+    ).first()
+    if waiting is not None:  # Asked twice: the file being made is the one they want.
+        return waiting
     with transaction.atomic():
         export = LearningExport(staff=staff, format=format, start=start, end=end)
         export.full_clean()
@@ -89,8 +112,15 @@ def clean_topics(topics: list[str]) -> list[str]:
 def pulse_open(
     *, school, created_by, question: str, topics: list[str], is_anonymous: bool
 ) -> Pulse:
-    """Open a pulse and tell every active colleague, in one insert however many there are."""
+    """Open a pulse and tell every active colleague, in one insert however many there are.
+
+    One pulse is open at a time in a school: a second (or the same form sent twice) is
+    refused while one is open, under a lock on the school's row.
+    """
     with transaction.atomic():
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        if Pulse.objects.filter(school_id=school.pk, closed_at__isnull=True).exists():
+            raise ValidationError("A pulse is already open: close it before opening another.")
         pulse = Pulse(
             school=school,
             created_by=created_by,
