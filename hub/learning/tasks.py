@@ -2,6 +2,7 @@
 
 import logging
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -61,3 +62,18 @@ def make_learning_export(context: TaskContext, export_id: int) -> None:
         context={"message": message},
         message=message,
     )
+
+
+EXPORTS_KEPT_FOR = timedelta(days=30)
+
+
+def forget_old_exports(now) -> int:
+    """Periodic job: an exported record is kept 30 days, then its file is deleted (the
+    person can make it again at any time). Idempotent; returns how many it removed."""
+    old = list(LearningExport.objects.filter(created_at__lt=now - EXPORTS_KEPT_FOR)[:500])
+    storage = LearningExport._meta.get_field("file").storage
+    for export in old:
+        if export.file:
+            storage.delete(export.file.name)
+    LearningExport.objects.filter(pk__in=[export.pk for export in old]).delete()
+    return len(old)

@@ -1,11 +1,14 @@
 import csv
 import io
+import os
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from hub.learning.tasks import forget_old_exports
 from hub.models import LearningExport, LearningExportStatus, NoticeKind, Notification
 from ideas.board.models import ReactionKind
 from tests.hub.learning.factories import FocusFactory, NoteFactory, finished_export
@@ -130,3 +133,13 @@ def test_an_unfinished_export_is_not_downloadable(client_for, staff):
     assert "Waiting to start" in client.get(export.get_absolute_url()).content.decode()
     url = reverse("hub:download_learning_export", args=[export.pk])
     assert client.get(url).status_code == 404
+
+
+def test_an_exported_file_is_forgotten_after_30_days(staff):
+    old, new = finished_export(staff), finished_export(staff)
+    LearningExport.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
+    path = old.file.path
+    assert forget_old_exports(timezone.now()) == 1
+    assert list(LearningExport.objects.all()) == [new]
+    assert not os.path.exists(path)
+    assert forget_old_exports(timezone.now()) == 0
