@@ -125,7 +125,7 @@ class PulseForm(forms.ModelForm):
 
 class PulseAnswerForm(forms.Form):
     topics = forms.MultipleChoiceField(
-        label="What would help you most?",
+        label="Suggested topics",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Tick any that apply.",
@@ -140,7 +140,6 @@ class PulseAnswerForm(forms.Form):
     def __init__(self, *args, pulse: Pulse, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].choices = [(topic, topic) for topic in pulse.topics]
-        self.fields["topics"].label = pulse.question
 
     def clean(self):
         cleaned = super().clean()

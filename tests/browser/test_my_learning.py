@@ -51,6 +51,7 @@ def test_a_ta_builds_her_record_and_exports_it_for_appraisal(page, school, moder
     # Her focus for the year, with a tag colleagues use.
     page.get_by_role("link", name="Set my focus").click()
     expect_accessible(page)
+    screenshot(page, "focus-form", phone=True)
     page.get_by_role("button", name="Save my focus").click()
     expect(page.get_by_text("Write your focus in a few words.")).to_be_visible()
     expect_accessible(page)
@@ -124,6 +125,8 @@ def test_a_ta_builds_her_record_and_exports_it_for_appraisal(page, school, moder
     page.get_by_role("link", name=re.compile("Your learning record .* is ready")).click()
     expect(page.get_by_text("Your file is ready")).to_be_visible()
     expect_accessible(page)
+    screenshot(page, "learning-export")
+    screenshot(page, "learning-export", phone=True)
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("Download aisha-khan-learning")).click()
     path = tmp_path / "record.pdf"
