@@ -6,8 +6,13 @@ from hub.models import (
     DisplayLink,
     Flag,
     Invitation,
+    LearningExport,
+    LearningFocus,
+    LearningNote,
     Network,
     Notification,
+    Pulse,
+    PulseAnswer,
     School,
     SentDigest,
     SentEmail,
@@ -158,3 +163,46 @@ class FlagAdmin(admin.ModelAdmin):
     list_display = ["created_at", "school", "flagged_by", "reason", "resolution"]
     list_filter = ["resolution", "school"]
     list_select_related = ["school", "flagged_by"]
+
+
+@admin.register(LearningFocus)
+class LearningFocusAdmin(admin.ModelAdmin):
+    list_display = ["staff", "school", "school_year", "show_on_profile"]
+    list_filter = ["school_year"]
+    raw_id_fields = ["staff", "school"]
+
+
+class PersonalRecordAdmin(admin.ModelAdmin):
+    """A person's own notes, files and pulse answers: listed without their words (private
+    or anonymous), and never written to from here."""
+
+    raw_id_fields = ["staff"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(LearningNote)
+class LearningNoteAdmin(PersonalRecordAdmin):
+    list_display = ["staff", "created_at", "is_private"]
+
+
+@admin.register(LearningExport)
+class LearningExportAdmin(PersonalRecordAdmin):
+    list_display = ["staff", "format", "start", "end", "status", "created_at"]
+    list_filter = ["status", "format"]
+
+
+@admin.register(Pulse)
+class PulseAdmin(admin.ModelAdmin):
+    list_display = ["question", "school", "opened_at", "closed_at", "is_anonymous"]
+    raw_id_fields = ["school", "created_by"]
+
+
+@admin.register(PulseAnswer)
+class PulseAnswerAdmin(PersonalRecordAdmin):
+    list_display = ["pulse", "role_group", "answered_at"]
+    raw_id_fields = ["pulse", "staff"]

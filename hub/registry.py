@@ -303,3 +303,69 @@ def register_scale_generator(*, order: int, name: str, generate: Callable) -> No
 
 def scale_generators() -> list[ScaleGenerator]:
     return sorted(_scale_generators.values())
+
+
+# --- My learning (hub/learning/): each feature tells hub what a person did in it ---
+
+
+@dataclass(frozen=True)
+class LearningEntry:
+    """One thing a person did, in plain words: "Tried" *Call and response*.
+
+    `verb` starts the sentence, `title` is the object's name (shown in italics) and
+    `after` ends it ("for the Autumn scrapbook"); `reflection` is the person's own
+    words about it, if any, and `is_private` says whether only they may read them.
+    """
+
+    when: Any  # an aware datetime
+    kind: str  # a short key: "idea", "tried", "lunch_attended"...
+    verb: str
+    title: str
+    url: str = ""
+    after: str = ""
+    reflection: str = ""
+    is_private: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class LearningSource:
+    """`entries(person, start, end)` returns the person's LearningEntry list for aware
+    datetimes `start` (inclusive) to `end` (exclusive), in a fixed number of queries
+    however many there are (My learning's query count stays constant)."""
+
+    order: int
+    name: str = field(compare=False)
+    entries: Callable[[Any, Any, Any], list[LearningEntry]] = field(compare=False)
+
+
+@dataclass(frozen=True, order=True)
+class TopicAction:
+    """ "Turn this topic into …" on a pulse's results: `url_for(viewer, topic)` returns a
+    feature's create page with the topic filled in, or None when the viewer has no such
+    page to use (say, no Thinking Thursday turn coming)."""
+
+    order: int
+    name: str = field(compare=False)
+    label: str = field(compare=False)
+    url_for: Callable[[Any, str], str | None] = field(compare=False)
+
+
+_learning_sources: dict[str, LearningSource] = {}
+_topic_actions: dict[str, TopicAction] = {}
+
+
+def register_learning_source(*, order: int, name: str, entries: Callable) -> None:
+    _learning_sources[name] = LearningSource(order, name, entries)
+
+
+def learning_sources() -> list[LearningSource]:
+    return sorted(_learning_sources.values())
+
+
+def register_topic_action(*, order: int, name: str, label: str, url_for: Callable) -> None:
+    _topic_actions[name] = TopicAction(order, name, label, url_for)
+
+
+def topic_actions() -> list[TopicAction]:
+    return sorted(_topic_actions.values())

@@ -15,6 +15,8 @@ from hub.leaders.views import (
 from hub.leaders.views import (
     unsubscribe as digest,
 )
+from hub.learning import pulse_views
+from hub.learning import views as learning
 from hub.people.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from hub.people.views import account, personal_data, staff
 from hub.views import home, notifications
@@ -25,6 +27,23 @@ hub_patterns = [
     path("people/<int:pk>/", account.profile, name="profile"),
     path("profile/my-data/", personal_data.my_data, name="my_data"),
     path("profile/my-data.zip", personal_data.download_my_data, name="download_my_data"),
+    path("my-learning/", learning.my_learning, name="my_learning"),
+    path("my-learning/focus/", learning.edit_focus, name="add_focus"),
+    path("my-learning/focus/<int:pk>/", learning.edit_focus, name="edit_focus"),
+    path("my-learning/focus/<int:pk>/delete/", learning.delete_focus, name="delete_focus"),
+    path("my-learning/notes/", learning.add_note, name="add_learning_note"),
+    path("my-learning/export/", learning.request_export, name="request_learning_export"),
+    path("my-learning/exports/<int:pk>/", learning.learning_export, name="learning_export"),
+    path(
+        "my-learning/exports/<int:pk>/download/",
+        learning.download_learning_export,
+        name="download_learning_export",
+    ),
+    path("pulses/", pulse_views.pulses, name="pulses"),
+    path("pulses/new/", pulse_views.open_pulse, name="open_pulse"),
+    path("pulses/<int:pk>/", pulse_views.pulse_detail, name="pulse_detail"),
+    path("pulses/<int:pk>/results/", pulse_views.pulse_results_page, name="pulse_results"),
+    path("pulses/<int:pk>/close/", pulse_views.close_pulse, name="close_pulse"),
     path("moderation/", moderation.moderation_queue, name="moderation_queue"),
     path(
         "moderation/<str:kind>/<int:pk>/<str:action>/",

@@ -13,7 +13,7 @@ APPS = ("hub", "ideas", "events")
 FORBIDDEN = {"hub": {"ideas", "events"}, "ideas": {"events"}, "events": {"ideas"}}
 FEATURES = {"ideas": ("board", "thursday", "scrapbook"), "events": ("lunches",)}
 # hub's top level: the core every feature needs. Everything else lives in
-# hub/people/, hub/leaders/, hub/display/, hub/ops/ or hub/lib/.
+# hub/people/, hub/leaders/, hub/learning/, hub/display/, hub/ops/ or hub/lib/.
 HUB_CORE = {
     "__init__.py",
     "access.py",
@@ -36,6 +36,7 @@ HUB_CORE = {
 HUB_PACKAGES = {
     "display",
     "leaders",
+    "learning",
     "lib",
     "management",
     "migrations",

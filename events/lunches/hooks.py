@@ -7,8 +7,10 @@ from events.lunches.models import Input, Takeaway
 from events.lunches.scale import generate_lunches
 from events.lunches.selectors import (
     attendance_counts,
+    learning_entries,
     lunches_for,
     next_lunch_for_display,
+    schedule_lunch_for,
     upcoming_with_free_places,
 )
 from hub.registry import (
@@ -17,9 +19,11 @@ from hub.registry import (
     register_digest_section,
     register_display_section,
     register_home_panel,
+    register_learning_source,
     register_participation_metric,
     register_periodic_job,
     register_scale_generator,
+    register_topic_action,
 )
 
 HOME_PANEL_LUNCHES = 3
@@ -55,3 +59,7 @@ register_periodic_job(name="events.follow_up_lunches", run=jobs.follow_up_lunche
 register_demo_seeder(order=30, name="learning lunches", seed=seed_lunches)
 register_scale_generator(order=30, name="events.lunches", generate=generate_lunches)
 register_periodic_job(name="events.ask_how_takeaways_went", run=jobs.ask_how_takeaways_went)
+register_learning_source(order=30, name="lunches", entries=learning_entries)
+register_topic_action(
+    order=10, name="lunches", label="Make it a learning lunch", url_for=schedule_lunch_for
+)

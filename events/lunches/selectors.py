@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
 
 from events.lunches.models import (
@@ -16,6 +18,7 @@ from events.lunches.models import (
     Takeaway,
 )
 from hub.models import Status
+from hub.registry import LearningEntry
 
 LIVE = [SignUpState.CONFIRMED, SignUpState.WAITLISTED]
 
@@ -226,3 +229,70 @@ def next_lunch_for_display(viewer, now: datetime) -> dict:
         "plates": Plates(counts=counts),
         "inputs": inputs,
     }
+
+
+def _lunch_name(lunch: Lunch) -> str:
+    return lunch.theme or f"the learning lunch on {lunch.date:%-d %B}"
+
+
+def learning_entries(person, start: datetime, end: datetime) -> list[LearningEntry]:
+    """My learning: lunches this person came to, presented at or took something from
+    (three queries). A lunch counts from when it starts, as on the dashboard."""
+    live = ~Q(status__in=(Status.DRAFT, Status.HIDDEN))
+    attended = SignUp.objects.filter(
+        staff_id=person.pk,
+        state=SignUpState.CONFIRMED,
+        lunch__starts_at__gte=start,
+        lunch__starts_at__lt=min(end, timezone.now()),
+    ).select_related("lunch")
+    presented = Input.objects.filter(
+        live, author_id=person.pk, lunch__starts_at__gte=start, lunch__starts_at__lt=end
+    ).select_related("lunch")
+    takeaways = Takeaway.objects.filter(
+        live, author_id=person.pk, created_at__gte=start, created_at__lt=end
+    ).select_related("lunch")
+    entries = [
+        LearningEntry(
+            when=sign_up.lunch.starts_at,
+            kind="lunch_attended",
+            verb="Attended",
+            title=_lunch_name(sign_up.lunch),
+            url=sign_up.lunch.get_absolute_url(),
+        )
+        for sign_up in attended
+    ]
+    entries += [
+        LearningEntry(
+            when=item.lunch.starts_at,
+            kind="lunch_presented",
+            verb="Presented",
+            title=item.title,
+            after=(
+                f"at the learning lunch “{item.lunch.theme}”"
+                if item.lunch.theme
+                else f"at the learning lunch on {item.lunch.date:%-d %B}"
+            ),
+            url=item.get_absolute_url(),
+            reflection=item.summary,
+        )
+        for item in presented
+    ]
+    entries += [
+        LearningEntry(
+            when=takeaway.created_at,
+            kind="lunch_takeaway",
+            verb="Took away from",
+            title=_lunch_name(takeaway.lunch),
+            url=takeaway.get_absolute_url(),
+            reflection=takeaway.text,
+        )
+        for takeaway in takeaways
+    ]
+    return entries
+
+
+def schedule_lunch_for(viewer, topic: str) -> str | None:
+    """A pulse topic as a new lunch's theme, for the moderators who schedule lunches."""
+    if not viewer.is_moderator:
+        return None
+    return f"{reverse('events:schedule_lunch')}?{urlencode({'theme': topic})}"

@@ -9,6 +9,15 @@ from hub.models.contribution import (
 from hub.models.display import DisplayLink, hash_display_token
 from hub.models.encouragement import ShareInvitation
 from hub.models.flags import Flag, Resolution
+from hub.models.learning import (
+    LearningExport,
+    LearningExportFormat,
+    LearningExportStatus,
+    LearningFocus,
+    LearningNote,
+    Pulse,
+    PulseAnswer,
+)
 from hub.models.notifications import (
     NoticeHow,
     NoticeKind,
@@ -30,11 +39,18 @@ __all__ = [
     "Flag",
     "ContributionQuerySet",
     "Invitation",
+    "LearningExport",
+    "LearningExportFormat",
+    "LearningExportStatus",
+    "LearningFocus",
+    "LearningNote",
     "Network",
     "NoticeHow",
     "NoticeKind",
     "Notification",
     "Phase",
+    "Pulse",
+    "PulseAnswer",
     "RandomName",
     "Resolution",
     "Role",

@@ -39,6 +39,8 @@ class NoticeKind(models.TextChoices):
     LUNCH = "lunch", "Learning lunches: places, reminders and takeaways"
     SCRAPBOOK = "scrapbook", "Scrapbook editions your articles are in"
     SHARE_INVITATION = "share_invitation", "A leader’s personal invitation to share an idea"
+    PULSE = "pulse", "Needs pulses: a short question from leaders, and what they chose"
+    LEARNING = "learning", "My learning: your exported record is ready"
 
 
 class NoticeHow(models.TextChoices):

@@ -21,7 +21,8 @@ import io
 import json
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -47,6 +48,11 @@ RECORD_LABELS = {
     "events.calendarfeed": "Your calendar feed (without its secret address)",
     "hub.flag": "Contributions you flagged",
     "hub.notification": "Your notifications",
+    "hub.learningfocus": "Your learning focuses",
+    "hub.learningnote": "Your notes on My learning (private ones too)",
+    "hub.learningexport": "Your exported learning records, with their files",
+    "hub.pulse": "Needs pulses you opened",
+    "hub.pulseanswer": "Your answers to needs pulses (anonymous ones too: they are yours)",
     "hub.shareinvitation": "Invitations to share you received, sent or were suggested in",
     "ideas.followup": "“How did it go?” questions you were asked, and your answers",
     "ideas.ideaoftheweek": "Ideas of the Week you picked",
@@ -178,6 +184,8 @@ def write_archive(staff: Staff, target: io.IOBase) -> dict[str, int]:
     counts: dict[str, int] = {}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("profile.json", _json(profile))
+        if staff.school_id is not None:
+            archive.writestr("my_learning.json", _json(_learning_record(staff)))
         for section in sections_for(staff):
             rows = list(section.queryset)
             counts[section.name] = len(rows)
@@ -190,6 +198,16 @@ def write_archive(staff: Staff, target: io.IOBase) -> dict[str, int]:
     return counts
 
 
+def _learning_record(staff: Staff) -> dict[str, Any]:
+    """Everything on My learning, from the first day to today, as plain entries."""
+    from hub.learning.selectors import learning_record
+
+    today = timezone.localdate(timezone=staff.school.zone)
+    entries = learning_record(staff, date(2000, 1, 1), today)
+    rows = [{"staff_id": staff.pk, **asdict(entry)} for entry in entries]
+    return {"kind": "Your learning record (My learning)", "rows": rows}
+
+
 def _json(data: Any) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False)
 
@@ -199,7 +217,8 @@ def _readme(staff: Staff, counts: dict[str, int]) -> str:
         f"Staffroom: the data held about {staff.full_name} ({staff.email}),",
         f"exported {timezone.now():%Y-%m-%d %H:%M %Z}.",
         "",
-        "profile.json is your profile. Each other .json file holds the rows of one kind",
+        "profile.json is your profile; my_learning.json is your record from My learning.",
+        "Each other .json file holds the rows of one kind",
         "that you wrote or that name you; files/ holds the files you uploaded.",
         "",
     ]

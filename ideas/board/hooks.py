@@ -9,6 +9,7 @@ from hub.registry import (
     register_digest_section,
     register_display_section,
     register_home_panel,
+    register_learning_source,
     register_periodic_job,
     register_profile_celebrations,
     register_profile_section,
@@ -25,6 +26,7 @@ from ideas.board.selectors import (
     idea_of_the_week,
     ideas_of_the_week_of,
     ideas_tried,
+    learning_entries,
 )
 
 HOME_NEWEST = 3
@@ -72,3 +74,4 @@ register_demo_seeder(order=10, name="Idea of the Week board", seed=seed_board)
 register_scale_generator(order=10, name="ideas.board", generate=generate_board)
 register_periodic_job(name="board_ask_how_it_went", run=jobs.ask_how_it_went)
 register_profile_celebrations(name="ideas_of_the_week", get=ideas_of_the_week_of)
+register_learning_source(order=10, name="board", entries=learning_entries)

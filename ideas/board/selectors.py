@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from hub.lib.weeks import Week
 from hub.models import RoleGroup, Status
+from hub.registry import LearningEntry
 from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction, ReactionKind, TaggedIdea
 
 SUGGESTION_LIMIT = 8
@@ -254,3 +255,43 @@ def board_for_display(viewer, now: datetime) -> dict:
         newest = newest.exclude(pk=pick.idea_id)
     limit = DISPLAY_NEWEST[0] if pick is not None else DISPLAY_NEWEST[1]
     return {"pick": pick, "count": shared.count(), "newest": list(newest[:limit])}
+
+
+def learning_entries(person, start: datetime, end: datetime) -> list[LearningEntry]:
+    """My learning: the ideas this person posted and tried (four queries)."""
+    live = ~Q(status__in=(Status.DRAFT, Status.HIDDEN))
+    posted = Idea.objects.filter(
+        live, author_id=person.pk, created_at__gte=start, created_at__lt=end
+    )
+    tried = (
+        Reaction.objects.filter(
+            live, author_id=person.pk, kind=ReactionKind.TRIED, created_at__gte=start
+        )
+        .filter(created_at__lt=end)
+        .select_related("idea")
+        .prefetch_related("idea__tags")
+    )
+    entries = [
+        LearningEntry(
+            when=idea.created_at,
+            kind="idea",
+            verb="Shared on the board",
+            title=idea.title,
+            url=idea.get_absolute_url(),
+            tags=tuple(tag.name for tag in idea.tags.all()),
+        )
+        for idea in posted.prefetch_related("tags")
+    ]
+    entries += [
+        LearningEntry(
+            when=reaction.created_at,
+            kind="tried",
+            verb="Tried",
+            title=reaction.idea.title,
+            url=reaction.get_absolute_url(),
+            reflection=reaction.reflection,
+            tags=tuple(tag.name for tag in reaction.idea.tags.all()),
+        )
+        for reaction in tried
+    ]
+    return entries

@@ -5,13 +5,14 @@ from hub.registry import (
     register_demo_seeder,
     register_digest_section,
     register_home_panel,
+    register_learning_source,
     register_long_task,
     register_scale_generator,
 )
 from ideas.scrapbook.demo import seed_scrapbook
 from ideas.scrapbook.models import Article, Edition
 from ideas.scrapbook.scale import generate_scrapbook
-from ideas.scrapbook.selectors import approved_this_week
+from ideas.scrapbook.selectors import approved_this_week, learning_entries
 from ideas.scrapbook.tasks import make_edition_export
 
 
@@ -38,3 +39,4 @@ register_demo_seeder(order=40, name="scrapbook", seed=seed_scrapbook)
 # An edition's PDF with many photos can take minutes on a busy worker: not lost before 30.
 register_long_task(task=make_edition_export, seconds=1800)
 register_scale_generator(order=25, name="ideas.scrapbook", generate=generate_scrapbook)
+register_learning_source(order=40, name="scrapbook", entries=learning_entries)

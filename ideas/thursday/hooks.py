@@ -9,8 +9,10 @@ from hub.registry import (
     register_digest_section,
     register_display_section,
     register_home_panel,
+    register_learning_source,
     register_periodic_job,
     register_scale_generator,
+    register_topic_action,
 )
 from ideas.thursday import jobs
 from ideas.thursday.demo import seed_thursday
@@ -18,9 +20,11 @@ from ideas.thursday.models import Question, Reply
 from ideas.thursday.scale import generate_thursday
 from ideas.thursday.selectors import (
     current_question,
+    learning_entries,
     next_turn,
     question_for_display,
     question_this_week,
+    write_question_for,
 )
 
 
@@ -57,3 +61,10 @@ register_periodic_job(name="thursday_flag_missed_turns", run=jobs.flag_missed_tu
 register_periodic_job(name="thursday_remind_summaries", run=jobs.remind_summaries)
 register_demo_seeder(order=20, name="Thinking Thursday", seed=seed_thursday)
 register_scale_generator(order=20, name="ideas.thursday", generate=generate_thursday)
+register_learning_source(order=20, name="thursday", entries=learning_entries)
+register_topic_action(
+    order=20,
+    name="thursday",
+    label="Ask it as your Thinking Thursday question",
+    url_for=write_question_for,
+)

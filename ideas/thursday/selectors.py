@@ -5,12 +5,15 @@ question is seen by colleagues only once shared AND its `publish_at` has come.
 """
 
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from hub.models import Status
+from hub.registry import LearningEntry
 from ideas.thursday.models import REPLIES_OPEN_FOR, BuildsOn, Question, Reply, RotaTurn, TurnState
 
 
@@ -158,3 +161,49 @@ def question_for_display(viewer, now: datetime) -> dict:
         .first()
     )
     return {"question": question}
+
+
+def learning_entries(person, start: datetime, end: datetime) -> list[LearningEntry]:
+    """My learning: the questions this person posed and the replies they wrote (four queries)."""
+    live = ~Q(status__in=(Status.DRAFT, Status.HIDDEN))
+    period = Q(created_at__gte=start, created_at__lt=end)
+    posed = Question.objects.filter(live, period, author_id=person.pk).prefetch_related("tags")
+    replies = (
+        Reply.objects.filter(live, period, author_id=person.pk)
+        .select_related("question")
+        .prefetch_related("question__tags")
+    )
+    entries = [
+        LearningEntry(
+            when=question.created_at,
+            kind="question",
+            verb="Posed a Thinking Thursday question",
+            title=question.text,
+            url=question.get_absolute_url(),
+            reflection=question.summary,
+            tags=tuple(tag.name for tag in question.tags.all()),
+        )
+        for question in posed
+    ]
+    entries += [
+        LearningEntry(
+            when=reply.created_at,
+            kind="reply",
+            verb="Answered the Thinking Thursday question",
+            title=reply.question.text,
+            url=reply.get_absolute_url(),
+            reflection=reply.text,
+            tags=tuple(tag.name for tag in reply.question.tags.all()),
+        )
+        for reply in replies
+    ]
+    return entries
+
+
+def write_question_for(viewer, topic: str) -> str | None:
+    """A pulse topic as the viewer's next Thinking Thursday question, if they have a turn."""
+    turn = own_next_turn(viewer, timezone.localdate(timezone=viewer.school.zone))
+    if turn is None:
+        return None
+    query = urlencode({"text": f"What has worked for you with {topic}?"})
+    return f"{reverse('ideas:write_question', args=[turn.pk])}?{query}"

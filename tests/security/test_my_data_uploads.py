@@ -22,6 +22,7 @@ from ideas.scrapbook.models import Edition
 from ideas.scrapbook.services import edition_save
 from tests.events.lunches.factories import LunchFactory
 from tests.factories import StaffFactory
+from tests.hub.learning.factories import finished_export
 from tests.ideas.scrapbook.factories import ArticleFactory, add_photo, photo_bytes
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -49,8 +50,14 @@ def _lunch_slides(person):
     )
 
 
+def _learning_export(person):
+    """Made by the worker, but from the person's own record, for them alone: theirs."""
+    return finished_export(person)
+
+
 # Every kind of upload a person can make, made the way the app makes it.
 UPLOADS = {
+    "hub.learningexport": _learning_export,
     "ideas.articleimage": _scrapbook_photo,
     "ideas.edition": _edition_cover,
     "events.input": _lunch_slides,

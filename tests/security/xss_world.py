@@ -26,6 +26,7 @@ from tests.events.lunches.factories import (
     in_days,
 )
 from tests.factories import StaffFactory
+from tests.hub.learning.factories import FocusFactory, NoteFactory, PulseFactory, answer
 from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory, this_monday
 from tests.ideas.scrapbook.factories import ArticleFactory, edition_with
 from tests.ideas.thursday.factories import QuestionFactory, ReplyFactory, RotaTurnFactory
@@ -72,6 +73,12 @@ FIELDS = {
     "ArI:": ("Article.try_it_yourself (Markdown)", 3500),
     "EdT:": ("Edition.title", 120),
     "EdF:": ("Edition.foreword", 2000),
+    "LfT:": ("LearningFocus.text", 200),
+    "LnT:": ("LearningNote.text", 1000),
+    "PuQ:": ("Pulse.question", 200),
+    "PuT:": ("Pulse.topics (a topic)", 80),
+    "PuO:": ("Pulse.outcome", 500),
+    "PaT:": ("PulseAnswer.text", 500),
 }
 
 
@@ -195,6 +202,7 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         world.detail_pages.append(
             (moderator, reverse("ideas:article_detail", kwargs={"pk": article.pk}))
         )
+        _learning(world, person, p, closed=n > 0)
     IdeaOfTheWeek.objects.create(
         school=school,
         week=this_monday(school),
@@ -211,9 +219,34 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         (moderator, reverse("ideas:editions")),
         (moderator, reverse("ideas:edition_detail", kwargs={"pk": edition.pk})),
         (authors[7], reverse("ideas:my_articles")),
+        (moderator, reverse("hub:pulses")),
+        (authors[9], reverse("hub:my_learning")),
         (moderator, reverse("ideas:article_detail", kwargs={"pk": articles[8].pk})),
     ]
     return world
+
+
+def _learning(world, person, payload: str, *, closed: bool) -> None:
+    """The person's focus (on their profile) and private note (on their My learning), and
+    a pulse of their own payload that they answered (one stays open)."""
+    s, moderator = world.store, world.moderator
+    FocusFactory(staff=person, text=s("LfT:", payload), show_on_profile=True)
+    NoteFactory(staff=person, text=s("LnT:", payload))
+    topic = s("PuT:", payload)
+    pulse = PulseFactory(
+        created_by=moderator,
+        question=s("PuQ:", payload),
+        topics=[topic, "Something else"],
+        is_anonymous=False,
+        closed_at=timezone.now() if closed else None,
+        outcome=s("PuO:", payload) if closed else "",
+    )
+    answer(pulse, person, [topic], text=s("PaT:", payload))
+    world.detail_pages += [
+        (person, reverse("hub:my_learning")),
+        (person, pulse.get_absolute_url()),
+        (moderator, reverse("hub:pulse_results", kwargs={"pk": pulse.pk})),
+    ]
 
 
 def _pages(world, authors, ideas, current, lunch, past_lunch) -> list[tuple[object, str]]:

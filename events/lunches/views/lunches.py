@@ -62,7 +62,9 @@ def lunch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @moderator_required
 def schedule_lunch(request: HttpRequest) -> HttpResponse:
     school = request.user.school
-    form = LunchForm(request.POST or None, school=school)
+    # A pulse's topic arrives as ?theme=, to be checked and changed before saving.
+    initial = {"theme": request.GET.get("theme", "")[:150]}
+    form = LunchForm(request.POST or None, school=school, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             lunch = services.schedule_lunch(

@@ -6,9 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from hub.access import get_visible_or_404
+from hub.learning.selectors import profile_focuses
 from hub.models import Invitation, Staff
+from hub.models.learning import school_year_of
 from hub.people import services
 from hub.people.forms import AcceptInvitationForm, ProfileForm
 from hub.people.selectors import profile_content
@@ -30,7 +33,14 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
         Staff.objects.prefetch_related("learning_focus"), request.user, pk=pk
     )
     content = profile_content(member=member, viewer=request.user)
-    return render(request, "hub/people/profile.html", {"member": member, "content": content})
+    context = {
+        "member": member,
+        "content": content,
+        # Only those the person chose to show on their profile.
+        "focuses": profile_focuses(member),
+        "current_school_year": school_year_of(timezone.localdate()),
+    }
+    return render(request, "hub/people/profile.html", context)
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:

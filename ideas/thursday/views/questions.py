@@ -86,7 +86,8 @@ def write_question(request: HttpRequest, pk: int) -> HttpResponse:
     written = turn.questions.first()
     if written:
         return redirect("ideas:edit_question", pk=written.pk)
-    form = QuestionForm(request.POST or None)
+    # A pulse's topic arrives as ?text=, to be checked and changed before saving.
+    form = QuestionForm(request.POST or None, initial={"text": request.GET.get("text", "")[:280]})
     if request.method == "POST" and form.is_valid():
         try:
             question = services.question_write(
