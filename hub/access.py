@@ -39,6 +39,23 @@ def require_school_admin(staff) -> None:
         raise PermissionDenied("This page is for your school's admins.")
 
 
+def may_change_school_settings(staff) -> bool:
+    """The head and the school's admins run its settings; other moderators (deputies,
+    senior leaders) moderate but do not change how the school is set up."""
+    from hub.models import Role
+
+    return bool(
+        staff.is_authenticated
+        and staff.school_id
+        and (staff.is_school_admin or staff.role == Role.HEADTEACHER)
+    )
+
+
+def require_school_settings_editor(staff) -> None:
+    if not may_change_school_settings(staff):
+        raise PermissionDenied("School settings are for your headteacher and school admins.")
+
+
 def get_moderatable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
     """For moderator actions: 404 beyond the school, 403 for non-moderators."""
     require_moderator(staff)

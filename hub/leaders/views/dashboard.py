@@ -18,7 +18,7 @@ from hub.ops.page_cache import cached_page
 def _participation_for(request: HttpRequest) -> tuple[PeriodForm, Participation, str]:
     school = request.user.school
     today = timezone.localdate(timezone=school.zone)
-    form = PeriodForm(request.GET or None, today=today)
+    form = PeriodForm(request.GET or None, today=today, this_term=school.term_on(today))
     first_day, last_day, label = form.days()
     return form, participation(school=school, first_day=first_day, last_day=last_day), label
 
