@@ -147,6 +147,16 @@ class Staff(AbstractBaseUser, PermissionsMixin):
         return self.display_name or self.full_name
 
     @property
+    def role_title(self) -> str:
+        """What they do, as colleagues would say it: their job title, else their role."""
+        return self.job_title.strip() or self.get_role_display()
+
+    @property
+    def credit(self) -> str:
+        """Their name with what they do, as every byline prints it: "Mr Reid (Year 5 teacher)"."""
+        return f"{self.name} ({self.role_title})"
+
+    @property
     def role_group(self) -> str:
         return ROLE_GROUP_OF[self.role]
 

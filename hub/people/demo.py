@@ -120,7 +120,6 @@ def demo_logo() -> bytes:
     draw.rectangle((185, 220, 215, 340), fill=(110, 72, 40))
     for box in ((110, 90, 230, 210), (170, 70, 290, 190), (130, 150, 270, 250)):
         draw.ellipse(box, fill=(46, 125, 50))
-    draw.text((200, 380), "OPS", fill=(31, 78, 121), font_size=40, anchor="mm")
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

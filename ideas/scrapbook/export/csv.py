@@ -12,6 +12,7 @@ HEADER = [
     "Position",
     "Title",
     "Author",
+    "Author's role",
     "Co-authors",
     "Phase",
     "Year group or class",
@@ -36,7 +37,11 @@ def write_edition_csv(edition: Edition, target: Path) -> int:
                     number,
                     article.title,
                     article.author.full_name,
-                    "; ".join(person.full_name for person in article.co_authors.all()),
+                    article.author.role_title,
+                    "; ".join(
+                        f"{person.full_name} ({person.role_title})"
+                        for person in article.co_authors.all()
+                    ),
                     article.get_phase_display(),
                     article.year_group,
                     article.subject_or_area,
