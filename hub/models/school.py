@@ -1,3 +1,4 @@
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
@@ -55,6 +56,9 @@ class School(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(90)],
         help_text="After someone says “I’ll try this”, how long before Staffroom asks how it went.",
     )
+    # Names the school beyond this installation (calendar event UIDs), so two schools'
+    # or two installations' lunches never collide in one person's calendar.
+    uid = models.UUIDField("unique id", default=uuid.uuid4, unique=True, editable=False)
     # Printed on the cover of the scrapbook's PDF; served only to the school's own staff.
     logo = models.FileField(upload_to=RandomName("schools/logos/%Y/"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -68,7 +68,8 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"participation-{data.first_day:%Y-%m-%d}-to-{data.last_day:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Every text cell made inert for spreadsheets (a name like " =cmd|...").
+    # Every text cell made inert for spreadsheets (a name like " =cmd|..."), after the
+    # byte order mark that tells Excel the file is UTF-8, as the scrapbook's CSV does.
     writer = spreadsheet.writer(response)
     writer.writerow(
         ["Name", "Role", "Role group", "Active", *[c.label for c in data.columns], "Shared"]

@@ -27,8 +27,9 @@ HEADER = [
 
 def write_edition_csv(edition: Edition, target: Path) -> int:
     articles = edition_articles(edition)
-    with open(target, "w", newline="", encoding="utf-8-sig") as handle:
-        # Every text cell made inert for spreadsheets (a title like " =HYPERLINK(...)").
+    with open(target, "w", newline="", encoding="utf-8") as handle:
+        # Every text cell made inert for spreadsheets (a title like " =HYPERLINK(...)"),
+        # after the byte order mark that tells Excel the file is UTF-8.
         writer = spreadsheet.writer(handle)
         writer.writerow(HEADER)
         for number, article in enumerate(articles, start=1):

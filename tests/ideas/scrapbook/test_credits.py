@@ -107,6 +107,7 @@ def test_every_export_carries_the_roles(school, school_admin, tmp_path):
     assert "Pete Russo (School cook)" in body and "Pete Russo — School cook" in body
 
     write_edition_csv(edition, tmp_path / "e.csv")
+    assert (tmp_path / "e.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0][2:5] == ["Author", "Author's role", "Co-authors"]
     assert rows[1][2:5] == [
