@@ -95,7 +95,7 @@ class SchoolTermForm(forms.ModelForm):
         labels = {"name": "Term"}
         help_texts = {"name": ""}
         widgets = {
-            "name": forms.TextInput(attrs={"placeholder": "Autumn 2026"}),
+            "name": forms.TextInput(attrs={"placeholder": "e.g. Autumn 2026"}),
             "first_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "last_day": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
@@ -125,6 +125,11 @@ class SchoolTermForm(forms.ModelForm):
 
 
 class BaseSchoolTermFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index) -> None:
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this term"
+
     def clean(self) -> None:
         super().clean()
         spans: list[tuple[date, date, forms.Form]] = []

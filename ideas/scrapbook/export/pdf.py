@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -90,6 +91,12 @@ def print_stylesheet() -> CSS:
     return CSS(filename=finders.find(PRINT_CSS), url_fetcher=LocalFilesFetcher())
 
 
+def _claim_pdf_ua(document, pdf) -> None:
+    """WeasyPrint states PDF/UA in the XMP metadata (pdfuaid:part); readers such as
+    poppler's pdfinfo look for it in the document information too."""
+    pdf.info["GTS_PDFUAVersion"] = pydyf.String("PDF/UA-1")
+
+
 def write_edition_pdf(
     edition: Edition, target: Path, progress: Callable[[int], None] = lambda _: None
 ) -> int:
@@ -102,5 +109,5 @@ def write_edition_pdf(
     progress(80)
     # Tagged PDF/UA-1: a screen reader follows headings, lists and the photos' alt text;
     # the language (html lang) and title (<title>) are set in the document itself.
-    document.write_pdf(target=str(target), pdf_variant=PDF_VARIANT)
+    document.write_pdf(target=str(target), pdf_variant=PDF_VARIANT, finisher=_claim_pdf_ua)
     return len(document.pages)

@@ -315,3 +315,27 @@ def test_the_settings_page_runs_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(12):
         assert client.get(SETTINGS).status_code == 200
+
+
+def test_a_term_can_be_removed(client_for, moderator, school):
+    term = SchoolTerm.objects.create(
+        school=school, name="Autumn 2026", first_day=date(2026, 9, 3), last_day=date(2026, 12, 18)
+    )
+    client = client_for(moderator)
+    assert "Remove this term" in client.get(SETTINGS).content.decode()
+    data = form_data(
+        school,
+        **{
+            "terms-TOTAL_FORMS": "4",
+            "terms-INITIAL_FORMS": "1",
+            "terms-0-id": str(term.pk),
+            "terms-0-school": str(school.pk),
+            "terms-0-name": "Autumn 2026",
+            "terms-0-first_day": "2026-09-03",
+            "terms-0-last_day": "2026-12-18",
+            "terms-0-DELETE": "on",
+        },
+    )
+    assert client.post(SETTINGS, data).status_code == 302
+    assert not SchoolTerm.objects.exists()
+    assert school.term_on(date(2026, 11, 2)).label == "Autumn term 2026"

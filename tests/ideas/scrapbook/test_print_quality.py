@@ -74,6 +74,8 @@ def test_the_pdf_is_tagged_pdf_ua_with_its_language_and_title(edition, tmp_path)
     assert reader.metadata.title == "Autumn 2026 — Oakfield Primary School"
     xmp = root["/Metadata"].get_object().get_data().decode()
     assert 'pdfuaid:part="1"' in xmp
+    # Where poppler's pdfinfo reads it ("PDF subtype: PDF/UA-1").
+    assert reader.metadata["/GTS_PDFUAVersion"] == "PDF/UA-1"
 
 
 def test_the_word_version_is_a4_with_header_page_numbers_and_the_pdfs_order(edition, tmp_path):
