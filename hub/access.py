@@ -40,14 +40,13 @@ def require_school_admin(staff) -> None:
 
 
 def may_change_school_settings(staff) -> bool:
-    """The head and the school's admins run its settings; other moderators (deputies,
-    senior leaders) moderate but do not change how the school is set up."""
-    from hub.models import Role
-
+    """The head (the school settings flag) and the school's admins run its settings;
+    other moderators (deputies, senior leaders) moderate but do not change how the
+    school is set up. Decided by flags, never by the job role."""
     return bool(
         staff.is_authenticated
         and staff.school_id
-        and (staff.is_school_admin or staff.role == Role.HEADTEACHER)
+        and (staff.is_school_admin or staff.manages_settings)
     )
 
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 from django import forms
 from django.core.exceptions import ValidationError
 
+from hub.lib.dates import DayField
 from hub.lib.images import ImageRejected, clean_image
 from hub.models import School, SchoolTerm
 
@@ -92,6 +93,7 @@ class SchoolTermForm(forms.ModelForm):
     class Meta:
         model = SchoolTerm
         fields = ["name", "first_day", "last_day"]
+        field_classes = {"first_day": DayField, "last_day": DayField}
         labels = {"name": "Term"}
         help_texts = {"name": ""}
         widgets = {

@@ -7,6 +7,13 @@ import hub.models.uploads
 from django.db import migrations, models
 
 
+def give_heads_the_settings_right(apps, schema_editor):
+    # Once, as the right is introduced: heads get what the settings page was made for.
+    # From now on access reads the flag (hub.access), never the job role.
+    Staff = apps.get_model("hub", "Staff")
+    Staff.objects.filter(role="headteacher").update(manages_settings=True)
+
+
 def give_each_school_its_own_uid(apps, schema_editor):
     # A callable default is evaluated once for existing rows: every school would share it.
     School = apps.get_model("hub", "School")
@@ -21,6 +28,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name='staff',
+            name='manages_settings',
+            field=models.BooleanField(default=False, help_text="May change the school's settings: moderation, follow-ups, time zone, logo and term dates.", verbose_name='school settings'),
+        ),
+        migrations.RunPython(give_heads_the_settings_right, migrations.RunPython.noop),
         migrations.AddField(
             model_name='school',
             name='uid',

@@ -96,6 +96,14 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     is_school_admin = models.BooleanField(
         "school admin", default=False, help_text="May invite, import and deactivate staff."
     )
+    # Heads have it (given to every headteacher when it was introduced); a deputy who
+    # moderates does not, unless a school admin gives it. School admins need no flag.
+    manages_settings = models.BooleanField(
+        "school settings",
+        default=False,
+        help_text="May change the school's settings: moderation, follow-ups, time zone, "
+        "logo and term dates.",
+    )
     job_title = models.CharField(max_length=100, blank=True)
     phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
     subjects = models.CharField(

@@ -138,6 +138,8 @@ def _demo_staff(school: School, row: tuple) -> Staff:
     staff.job_title = title
     staff.is_moderator = moderator
     staff.is_school_admin = admin
+    # The head runs the school's settings (hub.access.may_change_school_settings).
+    staff.manages_settings = local == "head"
     staff.phase = "primary"
     staff.save()
     return staff

@@ -16,6 +16,8 @@ def test_a_head_sets_up_the_school_and_a_deputy_is_not_offered_it(
     logo = tmp_path / "crest.png"
     Image.new("RGB", (600, 600), (31, 78, 121)).save(logo)
     deputy = StaffFactory(school=school, role=Role.SENIOR_LEADER, is_moderator=True)
+    moderator.manages_settings = True  # the head's right (a deputy who moderates lacks it)
+    moderator.save(update_fields=["manages_settings"])
 
     sign_in(page, moderator)
     page.get_by_role("link", name="School settings").click()

@@ -35,26 +35,40 @@ def form_data(school: School, **changes) -> dict:
     return data
 
 
+@pytest.fixture
+def head(moderator):
+    """The matrix's moderator is a headteacher; a head also holds the settings right."""
+    moderator.manages_settings = True
+    moderator.save(update_fields=["manages_settings"])
+    return moderator
+
+
 @pytest.mark.parametrize(
-    ("role", "is_moderator", "is_school_admin", "allowed"),
+    ("role", "is_moderator", "is_school_admin", "manages_settings", "allowed"),
     [
-        (Role.HEADTEACHER, True, False, True),
-        (Role.HEADTEACHER, False, False, True),
-        (Role.OFFICE, False, True, True),
-        (Role.SENIOR_LEADER, True, True, True),
-        (Role.SENIOR_LEADER, True, False, False),
-        (Role.TEACHER, True, False, False),
-        (Role.TEACHER, False, False, False),
-        (Role.TEACHING_ASSISTANT, False, False, False),
-        (Role.SUPPORT, False, False, False),
-        (Role.OFFICE, False, False, False),
+        (Role.HEADTEACHER, True, False, True, True),
+        (Role.OFFICE, False, True, False, True),
+        (Role.SENIOR_LEADER, True, True, False, True),
+        (Role.SENIOR_LEADER, False, False, True, True),
+        # Moderators without the right (a deputy, or a head a school admin took it from).
+        (Role.SENIOR_LEADER, True, False, False, False),
+        (Role.HEADTEACHER, True, False, False, False),
+        (Role.TEACHER, True, False, False, False),
+        (Role.TEACHER, False, False, False, False),
+        (Role.TEACHING_ASSISTANT, False, False, False, False),
+        (Role.SUPPORT, False, False, False, False),
+        (Role.OFFICE, False, False, False, False),
     ],
 )
 def test_only_the_head_and_school_admins_open_the_settings(
-    client, school, role, is_moderator, is_school_admin, allowed
+    client, school, role, is_moderator, is_school_admin, manages_settings, allowed
 ):
     person = StaffFactory(
-        school=school, role=role, is_moderator=is_moderator, is_school_admin=is_school_admin
+        school=school,
+        role=role,
+        is_moderator=is_moderator,
+        is_school_admin=is_school_admin,
+        manages_settings=manages_settings,
     )
     client.force_login(person)
     assert may_change_school_settings(person) is allowed
@@ -67,10 +81,20 @@ def test_only_the_head_and_school_admins_open_the_settings(
     assert (reverse("hub:school_settings") in nav) is allowed
 
 
+def test_a_head_of_another_school_changes_only_their_own(client, other_school, school):
+    head = StaffFactory(school=other_school, is_moderator=True, manages_settings=True)
+    client.force_login(head)
+    client.post(SETTINGS, form_data(other_school, follow_up_days="30"))
+    school.refresh_from_db()
+    other_school.refresh_from_db()
+    assert (school.follow_up_days, other_school.follow_up_days) == (14, 30)
+    assert client.get(reverse("hub:school_logo", args=[school.pk])).status_code == 404
+
+
 def test_a_head_changes_moderation_follow_ups_and_time_zone_with_an_audit_row(
-    client_for, moderator, school
+    client_for, head, school
 ):
-    client = client_for(moderator)
+    client = client_for(head)
     response = client.post(
         SETTINGS,
         form_data(
@@ -89,7 +113,7 @@ def test_a_head_changes_moderation_follow_ups_and_time_zone_with_an_audit_row(
     )
     assert "Settings saved" in response.content.decode()
     entry = AuditEntry.objects.get(action="settings")
-    assert entry.actor == moderator and entry.school == school
+    assert entry.actor == head and entry.school == school
     assert "moderation" in entry.reason and "time zone" in entry.reason
     log = client.get(reverse("hub:audit_log")).content.decode()
     assert "Changed school settings" in log
@@ -112,9 +136,9 @@ def test_saving_nothing_new_writes_no_audit_row(client_for, school_admin, school
     ],
 )
 def test_bad_settings_are_explained_beside_the_field_and_change_nothing(
-    client_for, moderator, school, changes, field, message
+    client_for, head, school, changes, field, message
 ):
-    response = client_for(moderator).post(SETTINGS, form_data(school, **changes))
+    response = client_for(head).post(SETTINGS, form_data(school, **changes))
     assert response.status_code == 400
     assert message in response.context["form"].errors[field][0]
     assert f'id="error_1_id_{field}"' in response.content.decode()
@@ -124,9 +148,9 @@ def test_bad_settings_are_explained_beside_the_field_and_change_nothing(
 
 
 def test_the_logo_is_cleaned_stored_under_a_random_name_and_served_only_to_its_school(
-    client, moderator, outsider, school
+    client, head, outsider, school
 ):
-    client.force_login(moderator)
+    client.force_login(head)
     upload = SimpleUploadedFile("Oakfield crest.png", png(size=(1600, 1200)), "image/png")
     client.post(SETTINGS, {**form_data(school), "logo": upload})
     school.refresh_from_db()
@@ -143,9 +167,9 @@ def test_the_logo_is_cleaned_stored_under_a_random_name_and_served_only_to_its_s
 
 
 def test_a_logo_that_is_not_an_image_or_too_large_is_refused_beside_the_field(
-    client_for, moderator, school
+    client_for, head, school
 ):
-    client = client_for(moderator)
+    client = client_for(head)
     fake = SimpleUploadedFile("logo.png", b"<svg onload=alert(1)>", "image/png")
     response = client.post(SETTINGS, {**form_data(school), "logo": fake})
     assert response.status_code == 400
@@ -158,9 +182,9 @@ def test_a_logo_that_is_not_an_image_or_too_large_is_refused_beside_the_field(
 
 
 def test_removing_the_logo_deletes_the_file(
-    client_for, moderator, school, django_capture_on_commit_callbacks
+    client_for, head, school, django_capture_on_commit_callbacks
 ):
-    client = client_for(moderator)
+    client = client_for(head)
     client.post(SETTINGS, {**form_data(school), "logo": SimpleUploadedFile("a.png", png())})
     school.refresh_from_db()
     path = school.logo.path
@@ -171,8 +195,8 @@ def test_removing_the_logo_deletes_the_file(
     assert not os.path.exists(path)
 
 
-def test_term_dates_are_saved_and_used_for_this_term(client_for, moderator, school):
-    client = client_for(moderator)
+def test_term_dates_are_saved_and_used_for_this_term(client_for, head, school):
+    client = client_for(head)
     data = form_data(
         school,
         **{
@@ -223,7 +247,7 @@ def test_term_dates_are_saved_and_used_for_this_term(client_for, moderator, scho
         (
             {
                 "terms-0-name": "Autumn",
-                "terms-0-first_day": "1826-09-01",
+                "terms-0-first_day": "1950-09-01",
                 "terms-0-last_day": "2026-12-18",
             },
             "first_day",
@@ -262,17 +286,17 @@ def test_term_dates_are_saved_and_used_for_this_term(client_for, moderator, scho
     ],
 )
 def test_bad_term_dates_are_explained_beside_the_field(
-    client_for, moderator, school, terms, field, message
+    client_for, head, school, terms, field, message
 ):
-    response = client_for(moderator).post(SETTINGS, form_data(school, **terms))
+    response = client_for(head).post(SETTINGS, form_data(school, **terms))
     assert response.status_code == 400
     errors = [e for form in response.context["terms"].forms for e in form.errors.get(field, [])]
     assert any(message in error for error in errors), errors
     assert not SchoolTerm.objects.exists()
 
 
-def test_html_in_a_term_name_is_shown_as_text(client_for, moderator, school):
-    client = client_for(moderator)
+def test_html_in_a_term_name_is_shown_as_text(client_for, head, school):
+    client = client_for(head)
     data = form_data(
         school,
         **{
@@ -286,8 +310,8 @@ def test_html_in_a_term_name_is_shown_as_text(client_for, moderator, school):
     assert "&lt;b&gt;Autumn&lt;/b&gt;" in body and "<b>Autumn</b>" not in body
 
 
-def test_a_forged_post_cannot_change_another_school(client_for, moderator, school, other_school):
-    client_for(moderator).post(
+def test_a_forged_post_cannot_change_another_school(client_for, head, school, other_school):
+    client_for(head).post(
         SETTINGS,
         {
             **form_data(school, follow_up_days="40"),
@@ -301,9 +325,9 @@ def test_a_forged_post_cannot_change_another_school(client_for, moderator, schoo
 
 
 def test_the_settings_page_runs_a_fixed_number_of_queries(
-    client_for, moderator, school, django_assert_max_num_queries
+    client_for, head, school, django_assert_max_num_queries
 ):
-    client = client_for(moderator)
+    client = client_for(head)
     with django_assert_max_num_queries(12):
         client.get(SETTINGS)
     for n in range(9):
@@ -317,11 +341,11 @@ def test_the_settings_page_runs_a_fixed_number_of_queries(
         assert client.get(SETTINGS).status_code == 200
 
 
-def test_a_term_can_be_removed(client_for, moderator, school):
+def test_a_term_can_be_removed(client_for, head, school):
     term = SchoolTerm.objects.create(
         school=school, name="Autumn 2026", first_day=date(2026, 9, 3), last_day=date(2026, 12, 18)
     )
-    client = client_for(moderator)
+    client = client_for(head)
     assert "Remove this term" in client.get(SETTINGS).content.decode()
     data = form_data(
         school,
@@ -339,3 +363,20 @@ def test_a_term_can_be_removed(client_for, moderator, school):
     assert client.post(SETTINGS, data).status_code == 302
     assert not SchoolTerm.objects.exists()
     assert school.term_on(date(2026, 11, 2)).label == "Autumn term 2026"
+
+
+def test_a_school_admin_gives_a_deputy_the_settings_right_on_the_staff_page(
+    client, school, school_admin
+):
+    deputy = StaffFactory(school=school, role=Role.SENIOR_LEADER, is_moderator=True)
+    client.force_login(school_admin)
+    page = client.get(reverse("hub:staff_detail", args=[deputy.pk])).content.decode()
+    assert 'name="manages_settings"' in page
+    client.post(
+        reverse("hub:staff_detail", args=[deputy.pk]),
+        {"role": deputy.role, "is_moderator": "on", "manages_settings": "on"},
+    )
+    deputy.refresh_from_db()
+    assert deputy.manages_settings and deputy.is_moderator and not deputy.is_school_admin
+    client.force_login(deputy)
+    assert client.get(SETTINGS).status_code == 200
