@@ -46,6 +46,22 @@ def require_moderator_or_school_admin(staff) -> None:
         raise PermissionDenied("This page is for your school's moderators and admins.")
 
 
+def may_change_school_settings(staff) -> bool:
+    """The head (the school settings flag) and the school's admins run its settings;
+    other moderators (deputies, senior leaders) moderate but do not change how the
+    school is set up. Decided by flags, never by the job role."""
+    return bool(
+        staff.is_authenticated
+        and staff.school_id
+        and (staff.is_school_admin or staff.manages_settings)
+    )
+
+
+def require_school_settings_editor(staff) -> None:
+    if not may_change_school_settings(staff):
+        raise PermissionDenied("School settings are for your headteacher and school admins.")
+
+
 def get_moderatable_or_404(queryset: QuerySet, staff, **lookup) -> Model:
     """For moderator actions: 404 beyond the school, 403 for non-moderators."""
     require_moderator(staff)

@@ -14,6 +14,7 @@ from hub.models import (
     Pulse,
     PulseAnswer,
     School,
+    SchoolTerm,
     SentDigest,
     SentEmail,
     ShareInvitation,
@@ -21,11 +22,24 @@ from hub.models import (
 )
 
 
+class SchoolTermInline(admin.TabularInline):
+    model = SchoolTerm
+    extra = 0
+
+
 @admin.register(School)
 class SchoolAdmin(admin.ModelAdmin):
     list_display = ["name", "urn", "phase", "local_authority", "moderation_mode"]
     search_fields = ["name", "urn"]
     list_filter = ["phase", "moderation_mode"]
+    readonly_fields = ["uid"]
+    inlines = [SchoolTermInline]
+
+
+@admin.register(SchoolTerm)
+class SchoolTermAdmin(admin.ModelAdmin):
+    list_display = ["name", "school", "first_day", "last_day"]
+    list_filter = ["school"]
 
 
 @admin.register(Network)
@@ -65,7 +79,10 @@ class StaffAdmin(UserAdmin):
                 ]
             },
         ),
-        ("School and rights", {"fields": ["school", "role", "is_moderator", "is_school_admin"]}),
+        (
+            "School and rights",
+            {"fields": ["school", "role", "is_moderator", "is_school_admin", "manages_settings"]},
+        ),
         (
             "Account",
             {

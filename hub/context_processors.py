@@ -1,5 +1,7 @@
 from functools import cache
 
+from hub.access import may_change_school_settings
+
 
 def navigation(request) -> dict:
     """What the navigation bar needs to decide which links to show."""
@@ -18,5 +20,6 @@ def navigation(request) -> dict:
     return {
         "nav_is_moderator": signed_in and user.is_moderator,
         "nav_is_school_admin": signed_in and user.is_school_admin,
+        "nav_may_change_settings": signed_in and may_change_school_settings(user),
         "nav_unread_notifications": unread_notifications,
     }

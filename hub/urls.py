@@ -11,6 +11,7 @@ from hub.leaders.views import (
     encouragement,
     flags,
     moderation,
+    school_settings,
 )
 from hub.leaders.views import (
     unsubscribe as digest,
@@ -76,6 +77,8 @@ hub_patterns = [
     path("celebrate/<str:kind>/<int:pk>/", celebrations.celebrate_contribution, name="celebrate"),
     path("celebrations/", celebrations.celebrations, name="celebrations"),
     path("term-summary/", celebrations.term_summary, name="term_summary"),
+    path("settings/", school_settings.school_settings, name="school_settings"),
+    path("school/<int:pk>/logo/", school_settings.school_logo, name="school_logo"),
     path("staff/", staff.staff_list, name="staff_list"),
     path("staff/invite/", staff.invite_staff, name="invite_staff"),
     path("staff/import/", staff.import_staff, name="import_staff"),

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from icalendar import Calendar, Event
@@ -9,9 +10,17 @@ from icalendar import Calendar, Event
 from events.lunches.models import Lunch
 
 
-def _event(lunch: Lunch) -> Event:
+def event_uid(lunch: Lunch, school_uid) -> str:
+    """The same in every feed and file of this lunch, so a calendar updates its event;
+    never that of another school's or installation's lunch with the same number, whose
+    school uid differs."""
+    domain = urlsplit(settings.SITE_URL).hostname or "staffroom"
+    return f"lunch-{lunch.pk}-{school_uid}@{domain}"
+
+
+def _event(lunch: Lunch, school_uid) -> Event:
     event = Event()
-    event.add("uid", f"lunch-{lunch.pk}@staffroom")
+    event.add("uid", event_uid(lunch, school_uid))
     event.add("dtstamp", dt.datetime.now(dt.UTC))
     event.add("dtstart", lunch.starts_at.astimezone(dt.UTC))
     event.add("dtend", lunch.ends_at.astimezone(dt.UTC))
@@ -28,11 +37,11 @@ def _event(lunch: Lunch) -> Event:
     return event
 
 
-def lunches_calendar(lunches: Iterable[Lunch], *, name: str) -> bytes:
+def lunches_calendar(lunches: Iterable[Lunch], *, name: str, school) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Staffroom//Learning lunches//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     for lunch in lunches:
-        calendar.add_component(_event(lunch))
+        calendar.add_component(_event(lunch, school.uid))
     return calendar.to_ical()

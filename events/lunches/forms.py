@@ -37,9 +37,21 @@ class LunchForm(forms.Form):
         help_text="Optional, e.g. “Retrieval practice” or “Oracy across the curriculum”.",
     )
 
+    # Offered only once another lunch is found at the same time (ask_to_confirm_same_time).
+    same_time_confirmed = forms.BooleanField(
+        required=False,
+        widget=forms.HiddenInput,
+        label="Yes, schedule it: two lunches at the same time is what I want",
+    )
+
     def __init__(self, *args, school=None, **kwargs):
         self.school = school
         super().__init__(*args, **kwargs)
+
+    def ask_to_confirm_same_time(self, message: str) -> None:
+        field = self.fields["same_time_confirmed"]
+        field.widget = forms.CheckboxInput()
+        self.add_error("same_time_confirmed", message)
 
     def clean(self):
         data = super().clean()

@@ -46,12 +46,42 @@ def _check_moments(starts_at, ends_at, *, now) -> None:
         raise ValidationError(errors)
 
 
+class SameTimeAsAnotherLunch(ValidationError):
+    """Another lunch of the school starts at that very time: the organiser must say they
+    mean it (a double-click, or a copy by two organisers, would otherwise split the staff)."""
+
+
+def _check_no_lunch_at_the_same_time(school, starts_at, *, leave_out=None) -> None:
+    others = Lunch.objects.filter(school=school, starts_at=starts_at)
+    if leave_out is not None:
+        others = others.exclude(pk=leave_out.pk)
+    other = others.first()
+    if other is not None:
+        local = timezone.localtime(other.starts_at, school.zone)
+        raise SameTimeAsAnotherLunch(
+            f"“{other.theme or 'A learning lunch'}” in {other.room} already starts at "
+            f"{local:%H:%M} on {local:%A %-d %B}. Tick the box to schedule this one as well."
+        )
+
+
 @transaction.atomic
 def schedule_lunch(
-    *, school, created_by, date, start_time, end_time, room, capacity, theme="", now=None
+    *,
+    school,
+    created_by,
+    date,
+    start_time,
+    end_time,
+    room,
+    capacity,
+    theme="",
+    same_time_confirmed=False,
+    now=None,
 ) -> Lunch:
     starts_at, ends_at = lunch_moments(school, date, start_time, end_time)
     _check_moments(starts_at, ends_at, now=now or timezone.now())
+    if not same_time_confirmed:
+        _check_no_lunch_at_the_same_time(school, starts_at)
     lunch = Lunch(
         school=school,
         created_by=created_by,
@@ -68,7 +98,16 @@ def schedule_lunch(
 
 
 def update_lunch(
-    *, lunch_id: int, date, start_time, end_time, room, capacity, theme="", now=None
+    *,
+    lunch_id: int,
+    date,
+    start_time,
+    end_time,
+    room,
+    capacity,
+    theme="",
+    same_time_confirmed=False,
+    now=None,
 ) -> Lunch:
     """Change a lunch; raising capacity promotes from the waitlist at once."""
     from events.lunches.services import promote_waitlisted
@@ -79,6 +118,8 @@ def update_lunch(
         starts_at, ends_at = lunch_moments(lunch.school, date, start_time, end_time)
         if (starts_at, ends_at) != (lunch.starts_at, lunch.ends_at):
             _check_moments(starts_at, ends_at, now=now)
+        if starts_at != lunch.starts_at and not same_time_confirmed:
+            _check_no_lunch_at_the_same_time(lunch.school, starts_at, leave_out=lunch)
         confirmed = lunch.sign_ups.filter(state=SignUpState.CONFIRMED).count()
         if capacity < confirmed:
             raise ValidationError(

@@ -24,24 +24,33 @@ def _people(lunch: Lunch) -> tuple[list, list]:
 
 @task()
 def send_lunch_reminders(*, lunch_id: int) -> int:
+    """The day before: everyone coming or presenting, each told what they said they
+    would bring (their plate, their five-minute input)."""
     lunch = Lunch.objects.select_related("school").get(pk=lunch_id)
-    attendees, presenters = _people(lunch)
-    presenting = {person.pk for person in presenters}
-    people = {person.pk: person for person in attendees + presenters}
+    sign_ups = {
+        entry.staff_id: entry
+        for entry in lunch.sign_ups.filter(state=SignUpState.CONFIRMED).select_related("staff")
+    }
+    inputs: dict[int, list[Input]] = {}
+    for item in Input.objects.filter(lunch=lunch, status=Status.PUBLISHED).select_related("author"):
+        inputs.setdefault(item.author_id, []).append(item)
+    people = {entry.staff_id: entry.staff for entry in sign_ups.values()}
+    people.update({pk: items[0].author for pk, items in inputs.items()})
     with timezone.override(lunch.school.zone):
-        _remind(lunch, people.values(), presenting)
+        for person in people.values():
+            notify(
+                recipient=person,
+                kind=NoticeKind.LUNCH,
+                target=lunch,
+                email_template="lunch_reminder",
+                context={
+                    "lunch": lunch,
+                    "presenting": person.pk in inputs,
+                    "inputs": inputs.get(person.pk, []),
+                    "sign_up": sign_ups.get(person.pk),
+                },
+            )
     return len(people)
-
-
-def _remind(lunch, people, presenting) -> None:
-    for person in people:
-        notify(
-            recipient=person,
-            kind=NoticeKind.LUNCH,
-            target=lunch,
-            email_template="lunch_reminder",
-            context={"lunch": lunch, "presenting": person.pk in presenting},
-        )
 
 
 @task()

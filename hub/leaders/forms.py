@@ -53,6 +53,7 @@ AUDIT_ACTIONS = [
     ("undo", "Undid"),
     ("create_display_link", "Made a screen link"),
     ("revoke_display_link", "Switched off a screen link"),
+    ("settings", "Changed school settings"),
 ]
 
 
@@ -93,8 +94,7 @@ class DateRangeForm(forms.Form):
     end = DayField(label="To", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     @classmethod
-    def for_term(cls, data, today: date) -> "DateRangeForm":
-        term = Term.containing(today)
+    def for_term(cls, data, term: Term) -> "DateRangeForm":
         return cls(
             data if "start" in data else None,
             initial={"start": term.first_day, "end": term.last_day},
@@ -134,9 +134,11 @@ class PeriodForm(forms.Form):
     start = DayField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = DayField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args, today: date, **kwargs):
+    def __init__(self, *args, today: date, this_term: Term | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        # The school's own term dates when it entered them (School.term_on).
+        self.this_term = this_term
 
     def clean(self) -> dict:
         data = super().clean()
@@ -163,7 +165,7 @@ class PeriodForm(forms.Form):
         if period == "last_term":
             term = previous_term(self.today)
             return term.first_day, term.last_day, term.label
-        term = term_containing(self.today)
+        term = self.this_term or term_containing(self.today)
         if period == "last_12_weeks" or term is None:
             return self.today - timedelta(weeks=12) + timedelta(days=1), self.today, "Last 12 weeks"
         # Weeks still to come would only add empty points to the trend.

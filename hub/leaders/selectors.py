@@ -119,10 +119,11 @@ def load_celebrated(rows) -> list[Celebrated]:
         wanted[row["kind_key"]].append(row["pk"])
     loaded = {}
     for key, pks in wanted.items():
+        model = kinds[key].model
         for item in (
-            kinds[key]
-            .model.objects.filter(pk__in=pks)
-            .select_related("author", *kinds[key].model.moderation_related)
+            model.objects.filter(pk__in=pks)
+            .select_related("author", *model.moderation_related)
+            .prefetch_related(*model.credit_prefetch)
         ):
             loaded[(key, item.pk)] = item
     return [

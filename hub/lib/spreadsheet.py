@@ -11,6 +11,10 @@ import csv
 from collections.abc import Iterable
 from typing import Any
 
+# Written first, it tells Excel the file is UTF-8: without it Excel on Windows reads
+# "Siobhán" and "—" in the PC's code page, as "SiobhÃ¡n" and "â€”".
+UTF8_BOM = "\ufeff"
+
 # The characters a formula starts with, and their full-width forms, which some
 # spreadsheets accept too.
 FORMULA_STARTS = frozenset("=+-@＝＋－＠")
@@ -47,5 +51,11 @@ class _SafeWriter:
 
 
 def writer(target, **options) -> _SafeWriter:
-    """`csv.writer(target)` whose every text cell goes through `safe_cell`."""
+    """`csv.writer(target)` whose every text cell goes through `safe_cell`.
+
+    Every CSV a person downloads starts with the UTF-8 byte order mark (written here),
+    so spreadsheets read its names correctly; `target` takes text (a file opened
+    with encoding="utf-8", an HttpResponse).
+    """
+    target.write(UTF8_BOM)
     return _SafeWriter(csv.writer(target, **options))

@@ -29,9 +29,13 @@ class Term:
     name: str
     first_day: date
     last_day: date
+    # A school's own term ("Autumn 2026") is labelled by its name as entered.
+    named: bool = False
 
     @property
     def label(self) -> str:
+        if self.named:
+            return self.name
         return f"{self.name} term {self.first_day.year}"
 
     @classmethod

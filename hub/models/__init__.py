@@ -25,7 +25,7 @@ from hub.models.notifications import (
     SentDigest,
     SentEmail,
 )
-from hub.models.school import Network, Phase, School, SchoolScopedQuerySet
+from hub.models.school import Network, Phase, School, SchoolScopedQuerySet, SchoolTerm
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
 from hub.models.uploads import RandomName
 
@@ -57,6 +57,7 @@ __all__ = [
     "RoleGroup",
     "School",
     "SchoolScopedQuerySet",
+    "SchoolTerm",
     "SentDigest",
     "SentEmail",
     "ShareInvitation",

@@ -101,6 +101,9 @@ class Contribution(models.Model):
     # Relations that moderation_title()/moderation_body() read, so that pages
     # listing many kinds (queue, audit, wall) load them with one join per kind.
     moderation_related: tuple[str, ...] = ()
+    # Many-to-many relations credited_people() reads (a scrapbook article's co-authors),
+    # prefetched by the pages that credit many contributions at once (the wall).
+    credit_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -112,6 +115,10 @@ class Contribution(models.Model):
     @property
     def is_celebrated(self) -> bool:
         return self.celebrated_at is not None
+
+    def credited_people(self) -> list:
+        """Everyone credited for this work, the author first (co-authors where a kind has them)."""
+        return [self.author]
 
     def moderation_title(self) -> str:
         """One line naming this contribution in the moderation queue and audit log."""

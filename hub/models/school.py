@@ -1,8 +1,13 @@
+import uuid
 import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+
+from hub.lib.terms import Term
+from hub.models.uploads import RandomName
 
 FOLLOW_UP_DAYS_DEFAULT = 14
 
@@ -51,13 +56,30 @@ class School(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(90)],
         help_text="After someone says “I’ll try this”, how long before Staffroom asks how it went.",
     )
+    # Names the school beyond this installation (calendar event UIDs), so two schools'
+    # or two installations' lunches never collide in one person's calendar.
+    uid = models.UUIDField("unique id", default=uuid.uuid4, unique=True, editable=False)
+    # Printed on the cover of the scrapbook's PDF; served only to the school's own staff.
+    logo = models.FileField(upload_to=RandomName("schools/logos/%Y/"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The school's own emblem, set by its head or office in the settings page, not a
+    # person's upload: "Download my data" leaves it out.
+    personal_data_owner = None
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def term_on(self, day) -> Term:
+        """The term `day` falls in: the school's own dates when set, else England's usual
+        ranges (hub.lib.terms). Costs one query."""
+        own = self.terms.filter(first_day__lte=day, last_day__gte=day).first()
+        if own is None:
+            return Term.containing(day)
+        return Term(own.name, own.first_day, own.last_day, named=True)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -66,6 +88,26 @@ class School(models.Model):
     @property
     def premoderated(self) -> bool:
         return self.moderation_mode == ModerationMode.PRE
+
+
+class SchoolTerm(models.Model):
+    """One of a school's own term dates, entered in its settings page."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="terms")
+    name = models.CharField(max_length=40, help_text="For example “Autumn 2026”.")
+    first_day = models.DateField("first day")
+    last_day = models.DateField("last day")
+
+    class Meta:
+        ordering = ["first_day"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_day__gte=F("first_day")), name="school_term_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.first_day:%-d %b %Y} to {self.last_day:%-d %b %Y})"
 
 
 class NetworkKind(models.TextChoices):

@@ -96,6 +96,14 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     is_school_admin = models.BooleanField(
         "school admin", default=False, help_text="May invite, import and deactivate staff."
     )
+    # Heads have it (given to every headteacher when it was introduced); a deputy who
+    # moderates does not, unless a school admin gives it. School admins need no flag.
+    manages_settings = models.BooleanField(
+        "school settings",
+        default=False,
+        help_text="May change the school's settings: moderation, follow-ups, time zone, "
+        "logo and term dates.",
+    )
     job_title = models.CharField(max_length=100, blank=True)
     phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
     subjects = models.CharField(
@@ -145,6 +153,16 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     @property
     def name(self) -> str:
         return self.display_name or self.full_name
+
+    @property
+    def role_title(self) -> str:
+        """What they do, as colleagues would say it: their job title, else their role."""
+        return self.job_title.strip() or self.get_role_display()
+
+    @property
+    def credit(self) -> str:
+        """Their name with what they do, as every byline prints it: "Mr Reid (Year 5 teacher)"."""
+        return f"{self.name} ({self.role_title})"
 
     @property
     def role_group(self) -> str:

@@ -1,8 +1,11 @@
 """The fictional demo school: Oakfield Primary and its staff."""
 
+import io
 import random
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from PIL import Image, ImageDraw
 
 from hub.models import EmailPreference, Network, Notification, Role, School, Staff
 from hub.registry import contribution_kinds, demo_seeders
@@ -97,6 +100,8 @@ def seed_demo_school() -> School:
             "local_authority": "Northshire",
         },
     )
+    if not school.logo:
+        school.logo.save("demo-logo.png", ContentFile(demo_logo()))
     network, _ = Network.objects.get_or_create(name="Northshire Learning Trust")
     network.schools.add(school, neighbour)
     staff = [_demo_staff(school, row) for row in DEMO_STAFF]
@@ -104,6 +109,20 @@ def seed_demo_school() -> School:
     for seeder in demo_seeders():
         seeder.seed(school=school, staff=staff, rng=rng)
     return school
+
+
+def demo_logo() -> bytes:
+    """A drawn school badge (an oak tree on a shield), as a school's logo would be."""
+    image = Image.new("RGBA", (400, 460), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(20, 20), (380, 20), (380, 250), (200, 440), (20, 250)], fill=(31, 78, 121))
+    draw.polygon([(40, 40), (360, 40), (360, 242), (200, 410), (40, 242)], fill=(245, 241, 228))
+    draw.rectangle((185, 220, 215, 340), fill=(110, 72, 40))
+    for box in ((110, 90, 230, 210), (170, 70, 290, 190), (130, 150, 270, 250)):
+        draw.ellipse(box, fill=(46, 125, 50))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def _demo_staff(school: School, row: tuple) -> Staff:
@@ -119,6 +138,8 @@ def _demo_staff(school: School, row: tuple) -> Staff:
     staff.job_title = title
     staff.is_moderator = moderator
     staff.is_school_admin = admin
+    # The head runs the school's settings (hub.access.may_change_school_settings).
+    staff.manages_settings = local == "head"
     staff.phase = "primary"
     staff.save()
     return staff

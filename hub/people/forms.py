@@ -81,7 +81,7 @@ class StaffImportForm(forms.Form):
 class StaffRoleForm(forms.ModelForm):
     class Meta:
         model = Staff
-        fields = ["role", "is_moderator", "is_school_admin"]
+        fields = ["role", "is_moderator", "is_school_admin", "manages_settings"]
 
 
 class ProfileForm(forms.ModelForm):

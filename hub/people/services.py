@@ -111,12 +111,19 @@ def staff_reactivate(*, staff: Staff) -> None:
 
 
 def staff_change_role(
-    *, staff: Staff, by: Staff, role: str, is_moderator: bool, is_school_admin: bool
+    *,
+    staff: Staff,
+    by: Staff,
+    role: str,
+    is_moderator: bool,
+    is_school_admin: bool,
+    manages_settings: bool = False,
 ) -> None:
     if staff.pk == by.pk and not is_school_admin:
         raise ValueError("You cannot remove your own admin rights; ask another admin.")
     staff.role = role
     staff.is_moderator = is_moderator
     staff.is_school_admin = is_school_admin
+    staff.manages_settings = manages_settings
     staff.full_clean()
-    staff.save(update_fields=["role", "is_moderator", "is_school_admin"])
+    staff.save(update_fields=["role", "is_moderator", "is_school_admin", "manages_settings"])

@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from hub import moderation
 
@@ -14,3 +16,16 @@ def contribution_key(contribution) -> str:
 @register.filter
 def can_moderate(staff, contribution) -> bool:
     return moderation.can_moderate(staff, contribution)
+
+
+@register.filter
+def credits(contribution) -> SafeString:
+    """ "<strong>Mr Reid</strong> (Year 5 teacher) and <strong>Pete Russo</strong> (School
+    cook)": everyone credited for the work, with what they do, escaped."""
+    parts = [
+        format_html("<strong>{}</strong> ({})", person.name, person.role_title)
+        for person in contribution.credited_people()
+    ]
+    if len(parts) == 1:
+        return parts[0]
+    return format_html("{} and {}", mark_safe(", ".join(parts[:-1])), parts[-1])  # noqa: S308

@@ -81,6 +81,8 @@ class Article(Contribution):
     try_it_yourself = models.TextField("try it yourself", max_length=SECTION_MAX_CHARS, blank=True)
     tags = TaggableManager(blank=True)
 
+    credit_prefetch = ("co_authors",)
+
     class Meta:
         ordering = ["-created_at"]
         indexes = [
@@ -94,6 +96,10 @@ class Article(Contribution):
 
     def get_absolute_url(self) -> str:
         return reverse("ideas:article_detail", kwargs={"pk": self.pk})
+
+    def credited_people(self) -> list:
+        """The author and co-authors (reads co_authors: prefetch it for lists)."""
+        return [self.author, *self.co_authors.all()]
 
     def moderation_title(self) -> str:
         return f"Scrapbook article: {self.title}"

@@ -122,10 +122,10 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
         download_link.click()
     pdf = download_info.value.path().read_bytes()
     reader = PdfReader(io.BytesIO(pdf))
-    assert len(reader.pages) == 4  # cover, contents, the article, author index
-    text = reader.pages[2].extract_text()
-    assert "Talk partners that really talk" in text and "By Alice Teacher" in text
-    assert "Alice Teacher" in reader.pages[3].extract_text()
+    assert len(reader.pages) == 5  # cover, foreword, contents, the article, author index
+    text = reader.pages[3].extract_text()
+    assert "Talk partners that really talk" in text and "By Alice Teacher (Teacher)" in text
+    assert "Alice Teacher" in reader.pages[4].extract_text()
 
 
 class QueuedOnly:

@@ -54,3 +54,27 @@ ROWS += [
     Row("hub:my_data", everyone(200), note="each person sees only their own"),
     Row("hub:download_my_data", everyone(200), note="no id in the URL: always the requester's"),
 ]
+
+
+def a_school_with_a_logo(world: World) -> dict:
+    from django.core.files.base import ContentFile
+
+    from hub.people.demo import demo_logo
+
+    world.school.logo.save("logo.png", ContentFile(demo_logo()))
+    return {"pk": world.school.pk}
+
+
+ROWS += [
+    Row(
+        "hub:school_settings",
+        everyone(403, admin=200),
+        note="moderators without the school settings right: 403 (test_school_settings)",
+    ),
+    Row(
+        "hub:school_logo",
+        everyone(200, outsider=404),
+        kwargs=a_school_with_a_logo,
+        note="no pk of one's own school answers anything but 404",
+    ),
+]

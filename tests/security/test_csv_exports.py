@@ -50,7 +50,7 @@ def test_the_participation_csv_keeps_every_cell_text(client_for, moderator, scho
 
     response = client_for(moderator).get(reverse("hub:dashboard_csv"))
 
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert any("'" + payload in row for row in rows)
     assert _hostile_cells(rows) == []
 

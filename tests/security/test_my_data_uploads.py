@@ -63,7 +63,10 @@ UPLOADS = {
     "events.input": _lunch_slides,
 }
 # Files that are no one's upload, and why.
-NOT_UPLOADS = {"ideas.editionexport": "made by the worker from everyone's articles"}
+NOT_UPLOADS = {
+    "ideas.editionexport": "made by the worker from everyone's articles",
+    "hub.school": "the school's logo, set in its settings: the school's, not one person's",
+}
 
 
 def _models_with_files() -> list[type]:

@@ -58,5 +58,6 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if feed is None:
         raise Http404("No such calendar feed.")
     lunches = selectors.calendar_lunches_for(feed.staff, since=timezone.now() - FEED_HISTORY)
-    body = lunches_calendar(lunches, name=f"Learning lunches · {feed.staff.school}")
+    school = feed.staff.school
+    body = lunches_calendar(lunches, name=f"Learning lunches · {school}", school=school)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -70,6 +70,8 @@ def schedule_lunch(request: HttpRequest) -> HttpResponse:
             lunch = services.schedule_lunch(
                 school=school, created_by=request.user, **form.cleaned_data
             )
+        except services.SameTimeAsAnotherLunch as clash:
+            form.ask_to_confirm_same_time(clash.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -88,6 +90,8 @@ def edit_lunch(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.update_lunch(lunch_id=lunch.pk, **form.cleaned_data)
+        except services.SameTimeAsAnotherLunch as clash:
+            form.ask_to_confirm_same_time(clash.message)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -98,10 +102,13 @@ def edit_lunch(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def lunch_ics(request: HttpRequest, pk: int) -> HttpResponse:
-    lunches = selectors.with_confirmed_inputs(Lunch.objects.filter(pk=pk))
+    lunches = selectors.with_confirmed_inputs(Lunch.objects.filter(pk=pk).select_related("school"))
     lunch = get_visible_or_404(lunches, request.user, pk=pk)
+    if lunch.has_ended():
+        raise Http404("This lunch has happened: there is nothing to add to a calendar.")
     response = HttpResponse(
-        lunches_calendar([lunch], name="Learning lunch"), content_type="text/calendar"
+        lunches_calendar([lunch], name="Learning lunch", school=lunch.school),
+        content_type="text/calendar",
     )
     response["Content-Disposition"] = f'attachment; filename="learning-lunch-{lunch.date}.ics"'
     return response

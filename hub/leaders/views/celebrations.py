@@ -71,13 +71,17 @@ def celebrations(request: HttpRequest) -> HttpResponse:
 def term_summary(request: HttpRequest) -> HttpResponse:
     """ "This term 34 of 41 staff shared something", everyone named, printable."""
     school = request.user.school
-    form = DateRangeForm.for_term(request.GET, timezone.localdate(timezone=school.zone))
+    term = school.term_on(timezone.localdate(timezone=school.zone))
+    form = DateRangeForm.for_term(request.GET, term)
     start, end = form.dates()
+    is_term = (start, end) == (term.first_day, term.last_day) or is_whole_term(start, end)
     summary = selectors.term_summary(school, start, end)
     context = {
         "form": form,
         "summary": summary,
-        "period": range_label(start, end),
-        "is_term": is_whole_term(start, end),
+        "period": term.label
+        if (start, end) == (term.first_day, term.last_day)
+        else range_label(start, end),
+        "is_term": is_term,
     }
     return render(request, "hub/leaders/term_summary.html", context)

@@ -18,7 +18,7 @@ from hub.ops.page_cache import cached_page
 def _participation_for(request: HttpRequest) -> tuple[PeriodForm, Participation, str]:
     school = request.user.school
     today = timezone.localdate(timezone=school.zone)
-    form = PeriodForm(request.GET or None, today=today)
+    form = PeriodForm(request.GET or None, today=today, this_term=school.term_on(today))
     first_day, last_day, label = form.days()
     return form, participation(school=school, first_day=first_day, last_day=last_day), label
 
@@ -68,7 +68,8 @@ def dashboard_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"participation-{data.first_day:%Y-%m-%d}-to-{data.last_day:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    # Every text cell made inert for spreadsheets (a name like " =cmd|...").
+    # Every text cell made inert for spreadsheets (a name like " =cmd|..."), after the
+    # byte order mark that tells Excel the file is UTF-8, as the scrapbook's CSV does.
     writer = spreadsheet.writer(response)
     writer.writerow(
         ["Name", "Role", "Role group", "Active", *[c.label for c in data.columns], "Shared"]

@@ -40,15 +40,27 @@ def author_index(articles: list[Article]) -> list[AuthorEntry]:
             label = person.full_name
             if person.display_name and person.display_name != person.full_name:
                 label = f"{person.full_name} ({person.display_name})"
+            label = f"{label} — {person.role_title}"
             by_name.setdefault(label, []).append(article)
     return [AuthorEntry(name, by_name[name]) for name in sorted(by_name, key=str.casefold)]
 
 
 def byline(article: Article) -> str:
-    names = [article.author.name, *(person.name for person in article.co_authors.all())]
+    """ "By Mr Reid (Year 5 teacher) and Pete Russo (School cook)": names with what they do."""
+    names = [person.credit for person in article.credited_people()]
     if len(names) == 1:
         return f"By {names[0]}"
     return "By " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
+SERIES_NAME = "Good Ideas Scrapbook"
+
+
+def cover_kicker(edition: Edition) -> str:
+    """The series line above the title, left out when the title already says it."""
+    if SERIES_NAME.casefold() in edition.title.casefold():
+        return ""
+    return SERIES_NAME
 
 
 ARTICLE_SECTIONS = (

@@ -12,6 +12,7 @@ HEADER = [
     "Position",
     "Title",
     "Author",
+    "Author's role",
     "Co-authors",
     "Phase",
     "Year group or class",
@@ -26,8 +27,9 @@ HEADER = [
 
 def write_edition_csv(edition: Edition, target: Path) -> int:
     articles = edition_articles(edition)
-    with open(target, "w", newline="", encoding="utf-8-sig") as handle:
-        # Every text cell made inert for spreadsheets (a title like " =HYPERLINK(...)").
+    with open(target, "w", newline="", encoding="utf-8") as handle:
+        # Every text cell made inert for spreadsheets (a title like " =HYPERLINK(...)"),
+        # after the byte order mark that tells Excel the file is UTF-8.
         writer = spreadsheet.writer(handle)
         writer.writerow(HEADER)
         for number, article in enumerate(articles, start=1):
@@ -36,7 +38,11 @@ def write_edition_csv(edition: Edition, target: Path) -> int:
                     number,
                     article.title,
                     article.author.full_name,
-                    "; ".join(person.full_name for person in article.co_authors.all()),
+                    article.author.role_title,
+                    "; ".join(
+                        f"{person.full_name} ({person.role_title})"
+                        for person in article.co_authors.all()
+                    ),
                     article.get_phase_display(),
                     article.year_group,
                     article.subject_or_area,

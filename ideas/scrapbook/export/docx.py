@@ -1,40 +1,53 @@
-"""A Word version of an edition, for schools that want to edit it (python-docx)."""
+"""A Word version of an edition, for schools that want to edit it (python-docx).
+
+The same pages in the same order as the PDF: cover (logo, title, school, photo),
+foreword on its own page, contents, one article a page, the index of authors;
+A4, a running header and page numbers.
+"""
 
 from pathlib import Path
 
 from docx import Document
 from docx.shared import Cm, Pt
 
-from ideas.scrapbook.export.contents import author_index, byline, edition_articles
-from ideas.scrapbook.export.markdown import plain_text
+from ideas.scrapbook.export.contents import (
+    ARTICLE_SECTIONS,
+    author_index,
+    byline,
+    cover_kicker,
+    edition_articles,
+)
+from ideas.scrapbook.export.docx_blocks import add_markdown, set_up_a4
 from ideas.scrapbook.models import Edition
 
 PHOTO_WIDTH = {1: Cm(12), 2: Cm(7.5), 3: Cm(5)}
+LOGO_WIDTH = Cm(3)
 
 
 def write_edition_docx(edition: Edition, target: Path) -> int:
     """Write the edition to `target`; returns the number of articles."""
     articles = edition_articles(edition)
+    school = edition.school
     document = Document()
     document.core_properties.title = edition.title
-    document.core_properties.author = edition.school.name
+    document.core_properties.author = school.name
+    document.core_properties.language = "en-GB"
     document.styles["Normal"].font.size = Pt(11)
-    document.add_paragraph("Good Ideas Scrapbook")
-    document.add_heading(edition.title, level=0)
-    document.add_paragraph(edition.school.name)
-    if edition.cover_image:
-        document.add_picture(edition.cover_image.path, width=Cm(15))
-    if edition.foreword:
-        document.add_heading("Foreword", level=1)
+    set_up_a4(document, school=school.name, edition=edition.title)
+
+    _add_cover(document, edition, article_count=len(articles))
+    if edition.foreword.strip():
+        _heading_on_new_page(document, "Foreword")
         for paragraph in edition.foreword.split("\n\n"):
-            document.add_paragraph(paragraph.strip())
-    document.add_heading("Contents", level=1)
+            if paragraph.strip():
+                document.add_paragraph(paragraph.strip())
+    _heading_on_new_page(document, "Contents")
     for number, article in enumerate(articles, start=1):
-        document.add_paragraph(f"{number}. {article.title} — {article.author.name}")
+        document.add_paragraph(f"{number}. {article.title} — {article.author.credit}")
+    document.add_paragraph("Index of authors")
     for article in articles:
         _add_article(document, article)
-    document.add_page_break()
-    document.add_heading("Index of authors", level=1)
+    _heading_on_new_page(document, "Index of authors")
     for author in author_index(articles):
         document.add_paragraph(
             f"{author.name}: " + "; ".join(article.title for article in author.articles)
@@ -43,9 +56,28 @@ def write_edition_docx(edition: Edition, target: Path) -> int:
     return len(articles)
 
 
+def _heading_on_new_page(document, text: str) -> None:
+    # "Page break before" rather than a break character: no empty line tops the page.
+    document.add_heading(text, level=1).paragraph_format.page_break_before = True
+
+
+def _add_cover(document, edition: Edition, *, article_count: int) -> None:
+    school = edition.school
+    if school.logo:
+        document.add_picture(school.logo.path, width=LOGO_WIDTH)
+    kicker = cover_kicker(edition)
+    if kicker:
+        document.add_paragraph(kicker.upper()).runs[0].bold = True
+    document.add_heading(edition.title, level=0)
+    document.add_paragraph(school.name).runs[0].font.size = Pt(15)
+    if edition.cover_image:
+        document.add_picture(edition.cover_image.path, width=Cm(15))
+    plural = "" if article_count == 1 else "s"
+    document.add_paragraph(f"{article_count} article{plural} by our staff")
+
+
 def _add_article(document, article) -> None:
-    document.add_page_break()
-    document.add_heading(article.title, level=1)
+    _heading_on_new_page(document, article.title)
     document.add_paragraph(byline(article)).runs[0].bold = True
     if article.context_line():
         document.add_paragraph(article.context_line())
@@ -58,12 +90,8 @@ def _add_article(document, article) -> None:
         captions = [image.caption for image in photos if image.caption]
         if captions:
             document.add_paragraph(" · ".join(captions)).runs[0].italic = True
-    for label, text in (
-        ("What I did", article.what_i_did),
-        ("What happened", article.what_happened),
-        ("Try it yourself", article.try_it_yourself),
-    ):
+    for label, field in ARTICLE_SECTIONS:
+        text = getattr(article, field)
         if text.strip():
             document.add_heading(label, level=2)
-            for paragraph in plain_text(text).split("\n\n"):
-                document.add_paragraph(paragraph.strip())
+            add_markdown(document, text)

@@ -9,15 +9,23 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, URLFetcher
 
-from ideas.scrapbook.export.contents import article_sections, author_index, byline, edition_articles
+from ideas.scrapbook.export.contents import (
+    article_sections,
+    author_index,
+    byline,
+    cover_kicker,
+    edition_articles,
+)
 from ideas.scrapbook.models import Edition
 
 PRINT_CSS = "ideas/scrapbook/scrapbook-print.css"
+PDF_VARIANT = "pdf/ua-1"
 
 
 class FetchRefused(ValueError):
@@ -73,12 +81,20 @@ def edition_html(edition: Edition) -> str:
             "entries": entries,
             "authors": author_index(articles),
             "cover_url": file_url(edition.cover_image),
+            "logo_url": file_url(edition.school.logo),
+            "kicker": cover_kicker(edition),
         },
     )
 
 
 def print_stylesheet() -> CSS:
     return CSS(filename=finders.find(PRINT_CSS), url_fetcher=LocalFilesFetcher())
+
+
+def _claim_pdf_ua(document, pdf) -> None:
+    """WeasyPrint states PDF/UA in the XMP metadata (pdfuaid:part); readers such as
+    poppler's pdfinfo look for it in the document information too."""
+    pdf.info["GTS_PDFUAVersion"] = pydyf.String("PDF/UA-1")
 
 
 def write_edition_pdf(
@@ -91,5 +107,7 @@ def write_edition_pdf(
         string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=LocalFilesFetcher()
     ).render(stylesheets=[print_stylesheet()])
     progress(80)
-    document.write_pdf(target=str(target))
+    # Tagged PDF/UA-1: a screen reader follows headings, lists and the photos' alt text;
+    # the language (html lang) and title (<title>) are set in the document itself.
+    document.write_pdf(target=str(target), pdf_variant=PDF_VARIANT, finisher=_claim_pdf_ua)
     return len(document.pages)

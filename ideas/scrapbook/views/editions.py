@@ -12,7 +12,12 @@ from hub.access import get_visible_or_404
 from hub.models import Status
 from hub.ops.page_cache import cached_page
 from ideas.scrapbook import services
-from ideas.scrapbook.export.contents import article_sections, byline, edition_articles
+from ideas.scrapbook.export.contents import (
+    article_sections,
+    byline,
+    cover_kicker,
+    edition_articles,
+)
 from ideas.scrapbook.forms import EditionForm, ExportForm
 from ideas.scrapbook.models import Article, Edition
 
@@ -103,6 +108,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     exports = edition.exports.order_by("-created_at")[:6] if can_edit else []
     context = {
         "edition": edition,
+        "kicker": cover_kicker(edition),
         "entries": entries,
         "can_edit_editions": can_edit,
         "exports": exports,

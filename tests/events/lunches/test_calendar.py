@@ -18,7 +18,7 @@ def test_a_lunch_downloads_as_an_ics_file_with_utc_times(client_for, staff, scho
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert event.decoded("dtstart") == dt.datetime(2031, 7, 1, 11, 15, tzinfo=dt.UTC)
     assert event.decoded("dtend") == dt.datetime(2031, 7, 1, 12, 0, tzinfo=dt.UTC)
-    assert str(event["uid"]) == f"lunch-{lunch.pk}@staffroom"
+    assert str(event["uid"]) == f"lunch-{lunch.pk}-{school.uid}@127.0.0.1"
     assert str(event["summary"]) == "Learning lunch: Oracy"
     assert str(event["location"]) == "Library"
     assert "Talk partners" in str(event["description"])

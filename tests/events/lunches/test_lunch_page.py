@@ -69,7 +69,9 @@ def test_after_the_lunch_the_page_shows_inputs_resources_and_takeaways(client_fo
     assert "This lunch has happened" in page
     assert "Slides in the shared drive" in page
     assert "Count to five before taking answers" in page
-    assert "Sign-ups are closed." in page
+    # Nothing left to sign up to: no "Coming?" box, no calendar file, a way to the takeaways.
+    assert "Coming?" not in page and "Add to calendar" not in page
+    assert "Read what people took away" in page
 
 
 def test_the_lists_show_upcoming_lunches_and_the_archive_past_ones(client_for, staff, school):

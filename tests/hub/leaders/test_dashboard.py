@@ -159,7 +159,9 @@ def test_the_csv_has_a_row_per_person_and_defuses_formulas(client_for, moderator
 
     assert response["Content-Type"].startswith("text/csv")
     assert "participation-2026-09-01-to-2026-12-31.csv" in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    # The byte order mark, as in the scrapbook's CSV: Excel then reads names as UTF-8.
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][:4] == ["Name", "Role", "Role group", "Active"]
     assert "Notes" in rows[0]
     by_name = {row[0]: row for row in rows[1:]}

@@ -50,5 +50,6 @@ def test_the_writer_makes_every_text_cell_of_every_row_safe():
     sheet = writer(out)
     sheet.writerow([" =1+1", 2, "\t@SUM(A1)"])
     sheet.writerows([["-1+2", "fine"], ["+3"]])
-    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert out.getvalue().startswith("\ufeff")  # the UTF-8 byte order mark, for Excel
+    rows = list(csv.reader(io.StringIO(out.getvalue().removeprefix("\ufeff"))))
     assert rows == [["' =1+1", "2", "'\t@SUM(A1)"], ["'-1+2", "fine"], ["'+3"]]

@@ -74,8 +74,9 @@ def test_a_seeded_school_round_trips_every_row_and_every_file(tmp_path, settings
     before = _snapshot()
     files_before = _media()
     photos = ArticleImage.objects.filter(article__school=school).count()
-    # Three slide decks, each photo with its print copy, the cover and the export.
-    assert len(files_before) == 3 + 2 * photos + 1 + 1
+    # Three slide decks, each photo with its print copy, the cover, the export and the
+    # school's logo.
+    assert len(files_before) == 3 + 2 * photos + 1 + 1 + 1
     archive = tmp_path / "oakfield.zip"
 
     call_command("export_school", school.urn, output=str(archive), stdout=None)

@@ -42,9 +42,9 @@ def test_it_exports_a_pdf_with_cover_contents_articles_and_index(
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "scrapbook-export.pdf").write_bytes(pdf)  # for a person to look at
     reader = PdfReader(io.BytesIO(pdf))
-    # cover, contents, 3 articles, author index
-    assert len(reader.pages) == 6
-    assert "Idea number 1" in reader.pages[3].extract_text()
+    # cover, foreword, contents, 3 articles, author index
+    assert len(reader.pages) == 7
+    assert "Idea number 1" in reader.pages[4].extract_text()
 
 
 def export(client, edition, fmt="pdf"):
@@ -193,7 +193,7 @@ def test_an_article_at_its_word_budget_prints_on_one_page(school_admin, staff, t
     Article.objects.filter(pk=article.pk).update(status=S.PUBLISHED)
     assert article.word_count() == budget
     pages = write_edition_pdf(edition_with([article], created_by=school_admin), tmp_path / "a.pdf")
-    assert pages == 4  # cover, contents, the article, author index
+    assert pages == 5  # cover, foreword, contents, the article, author index
 
 
 def test_the_pdf_fetcher_refuses_files_outside_media_and_static():
@@ -282,7 +282,7 @@ def test_an_export_whose_worker_died_is_finished_when_its_task_runs_again(
     job.refresh_from_db()
     assert (job.status, job.progress) == (ExportStatus.DONE, 100), job.error
     made = Path(live.MEDIA_ROOT) / job.file.name
-    assert made.read_bytes().startswith(b"%PDF") and len(PdfReader(made).pages) == 6
+    assert made.read_bytes().startswith(b"%PDF") and len(PdfReader(made).pages) == 7
     assert not half_made[0].exists()  # the half-made file was replaced, then moved into place
 
     # Run yet again (say the worker died after finishing): the finished file is kept.
