@@ -24,15 +24,16 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
+        # The writing first; the (possibly long) list of colleagues after it.
         fields = [
             "title",
-            "co_authors",
             "phase",
             "year_group",
             "subject_or_area",
             "what_i_did",
             "what_happened",
             "try_it_yourself",
+            "co_authors",
             "tags",
         ]
         widgets = {"co_authors": forms.CheckboxSelectMultiple}
@@ -40,7 +41,7 @@ class ArticleForm(forms.ModelForm):
             "what_i_did": "What you tried in your classroom or area. " + MARKDOWN_HELP,
             "what_happened": "The difference it made: to pupils, colleagues or you.",
             "try_it_yourself": "Tips for a colleague who wants to try it tomorrow.",
-            "co_authors": "Colleagues who did this with you (optional).",
+            "co_authors": "Colleagues who did this with you (optional). Tick each one.",
             "tags": "Separate with commas, e.g. oracy, phonics, behaviour.",
         }
 
@@ -52,6 +53,7 @@ class ArticleForm(forms.ModelForm):
             .exclude(pk=author.pk)
             .order_by("full_name")
         )
+        self.fields["co_authors"].widget.attrs["data-picker"] = ""
         self.fields["title"].widget.attrs.update({"data-counter": "", "data-preview": "title"})
         for name in ("what_i_did", "what_happened", "try_it_yourself"):
             self.fields[name].widget.attrs.update(
