@@ -42,7 +42,7 @@ def merge_days_into_spells(apps, schema_editor):
 
 def split_spells_into_days(apps, schema_editor):
     Closure = apps.get_model("ideas", "Closure")
-    for spell in Closure.objects.exclude(last_day=F("first_day")):
+    for spell in Closure.objects.exclude(last_day=F("first_day")).order_by("pk"):
         day = spell.first_day + timedelta(days=1)
         while day <= spell.last_day:
             Closure.objects.create(

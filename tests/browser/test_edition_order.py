@@ -52,8 +52,10 @@ def test_an_admin_puts_an_edition_in_order_without_reloading(page, staff, school
     expect(status).to_have_text("“Idea number 1” is now number 5 of 13.")
     assert _order(edition)[4] == ids[0]
     # Up and Down keep focus on the same button, so pressing again moves it again.
-    page.get_by_role("button", name="move “Idea number 1” earlier").click()
+    up = page.get_by_role("button", name="move “Idea number 1” earlier")
+    up.click()
     expect(status).to_have_text("“Idea number 1” is now number 4 of 13.")
+    expect(up).to_be_focused()
     page.keyboard.press("Enter")
     expect(status).to_have_text("“Idea number 1” is now number 3 of 13.")
     assert _order(edition)[2] == ids[0]
