@@ -226,6 +226,15 @@ class TurnSwap(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("ideas:swap_request", kwargs={"pk": self.pk})
 
+    def expiry_label(self) -> str:
+        """When it lapses, in the school's time: "the end of Wednesday 2 December" at midnight."""
+        if self.expires_at is None:
+            return ""
+        local = self.expires_at.astimezone(self.school.zone)
+        if local.time() == time(0, 0):
+            return f"the end of {local - timedelta(minutes=1):%A %-d %B}"
+        return f"{local:%A %-d %B}, {local:%H:%M}"
+
     def state_at(self, moment: datetime) -> str:
         """The state as it stands at `moment`: an unanswered request past its time has expired."""
         if self.state == SwapState.PENDING and self.expires_at and self.expires_at <= moment:

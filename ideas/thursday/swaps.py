@@ -89,9 +89,8 @@ def swap_answer(*, swap: TurnSwap, by: Staff, answer: str, moment: datetime) -> 
         state = swap.state_at(moment)
         if state == SwapState.EXPIRED:
             # Left as stored: an expired request reads as expired wherever it is shown.
-            expired = swap.expires_at.astimezone(swap.school.zone)
             raise ValidationError(
-                f"This request expired on {expired:%-d %B at %H:%M}, so nothing changed."
+                f"This request expired at {swap.expiry_label()}, so nothing changed."
             )
         if state != SwapState.PENDING:
             raise ValidationError(
@@ -148,6 +147,6 @@ def open_requests_for(staff: Staff, moment: datetime) -> list[TurnSwap]:
             state=SwapState.PENDING,
             expires_at__gt=moment,
         )
-        .select_related("first_turn", "second_turn", "first_staff", "second_staff")
+        .select_related("first_turn", "second_turn", "first_staff", "second_staff", "school")
         .order_by("expires_at")
     )

@@ -105,6 +105,8 @@ def test_a_request_expires_by_the_morning_of_the_earlier_thursday(staff, two_tur
     tuesday_noon += timedelta(hours=12)
     swap = swap_request(turn=mine, other=theirs, by=staff, moment=tuesday_noon)
     assert swap.expires_at == datetime.combine(thursday, datetime.min.time(), LONDON)
+    wednesday = thursday - timedelta(days=1)
+    assert swap.expiry_label() == f"the end of {wednesday:%A %-d %B}"
 
 
 def test_only_the_colleague_asked_answers_and_only_the_asker_withdraws(
