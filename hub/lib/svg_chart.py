@@ -44,19 +44,46 @@ def _nice_ceiling(value: int) -> int:
         step *= 10
 
 
-def bar_line_chart(data: ChartData, *, title: str, desc: str, chart_id: str = "chart") -> str:
+@dataclass(frozen=True)
+class ChartShape:
+    """The drawing's size in SVG units, its text size and how many x labels fit."""
+
+    width: int = WIDTH
+    height: int = HEIGHT
+    font_size: int = 12
+    max_labels: int = 10
+
+
+# Drawn for a phone's width (it scales to ~330 px): fewer, larger labels that stay
+# readable, instead of a wide chart shrunk to unreadable text or cut off at the side.
+WIDE_SHAPE = ChartShape()
+PHONE_SHAPE = ChartShape(width=340, height=300, font_size=15, max_labels=4)
+
+
+def bar_line_chart(
+    data: ChartData,
+    *,
+    title: str,
+    desc: str,
+    chart_id: str = "chart",
+    shape: ChartShape = WIDE_SHAPE,
+) -> str:
     """SVG markup for `data`; every text in it is escaped."""
+    width, height, font = shape.width, shape.height, shape.font_size
+    wide = width >= 480
+    # A narrow chart stacks its two legend keys, so it keeps more room at the bottom.
+    bottom = BOTTOM + (0 if wide else font + 12)
     count = len(data.labels)
     top = _nice_ceiling(max([*data.bars, *data.line, 0]))
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
+    plot_w = width - LEFT - RIGHT
+    plot_h = height - TOP - bottom
     slot = plot_w / max(count, 1)
 
     def y(value: int) -> float:
         return TOP + plot_h - plot_h * value / top
 
     parts = [
-        f'<svg class="svg-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="svg-chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
@@ -66,12 +93,12 @@ def bar_line_chart(data: ChartData, *, title: str, desc: str, chart_id: str = "c
         value = top * tick // 4
         ty = y(value)
         parts.append(
-            f'<line class="chart-grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{ty:.1f}" '
+            f'<line class="chart-grid" x1="{LEFT}" x2="{width - RIGHT}" y1="{ty:.1f}" '
             f'y2="{ty:.1f}" stroke="#dde2e8" stroke-width="1"/>'
             f'<text class="chart-tick" x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end" '
-            f'font-size="12" fill="#4f5b66">{value}</text>'
+            f'font-size="{font}" fill="#4f5b66">{value}</text>'
         )
-    label_every = max(1, -(-count // 10))
+    label_every = max(1, -(-count // shape.max_labels))
     points = []
     for index, (label, bar, line) in enumerate(data.rows):
         x = LEFT + slot * index
@@ -84,8 +111,8 @@ def bar_line_chart(data: ChartData, *, title: str, desc: str, chart_id: str = "c
         points.append(f"{x + slot / 2:.1f},{y(line):.1f}")
         if index % label_every == 0:
             parts.append(
-                f'<text class="chart-label" x="{x + slot / 2:.1f}" y="{HEIGHT - BOTTOM + 18}" '
-                f'text-anchor="middle" font-size="12" fill="#1b2a3a">{escape(label)}</text>'
+                f'<text class="chart-label" x="{x + slot / 2:.1f}" y="{height - bottom + 18}" '
+                f'text-anchor="middle" font-size="{font}" fill="#1b2a3a">{escape(label)}</text>'
             )
     if points:
         parts.append(
@@ -95,14 +122,16 @@ def bar_line_chart(data: ChartData, *, title: str, desc: str, chart_id: str = "c
         for point in points:
             cx, cy = point.split(",")
             parts.append(f'<circle class="chart-point" cx="{cx}" cy="{cy}" r="4" fill="#b8451f"/>')
-    legend_y = HEIGHT - 10
+    # The legend: side by side when there is room, else the line's key beneath the bars'.
+    legend_y = height - 10 if wide else height - 10 - font - 6
+    line_x, line_y = (LEFT + 220, legend_y) if wide else (LEFT, legend_y + font + 6)
     parts.append(
         f'<rect class="chart-bar" x="{LEFT}" y="{legend_y - 10}" width="14" height="12" '
         f'fill="#7fa6d6"/><text class="chart-legend" x="{LEFT + 20}" y="{legend_y}" '
-        f'font-size="12" fill="#1b2a3a">{escape(data.bars_label)}</text>'
-        f'<line class="chart-line" x1="{LEFT + 220}" x2="{LEFT + 240}" y1="{legend_y - 4}" '
-        f'y2="{legend_y - 4}" stroke="#b8451f" stroke-width="3"/>'
-        f'<text class="chart-legend" x="{LEFT + 246}" y="{legend_y}" font-size="12" '
+        f'font-size="{font}" fill="#1b2a3a">{escape(data.bars_label)}</text>'
+        f'<line class="chart-line" x1="{line_x}" x2="{line_x + 20}" y1="{line_y - 4}" '
+        f'y2="{line_y - 4}" stroke="#b8451f" stroke-width="3"/>'
+        f'<text class="chart-legend" x="{line_x + 26}" y="{line_y}" font-size="{font}" '
         f'fill="#1b2a3a">{escape(data.line_label)}</text>'
     )
     parts.append("</svg>")

@@ -1,9 +1,15 @@
 """Forms for writing articles, adding photos and assembling editions."""
 
+from datetime import date
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
 
 from hub.lib.images import MAX_UPLOAD_BYTES, ImageRejected, clean_image
+from hub.lib.terms import Term, day_bounds, previous_term
 from hub.lib.text import clean_plain_text
 from hub.models import Staff
 from ideas.scrapbook.export.markdown import count_words
@@ -18,15 +24,16 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
+        # The writing first; the (possibly long) list of colleagues after it.
         fields = [
             "title",
-            "co_authors",
             "phase",
             "year_group",
             "subject_or_area",
             "what_i_did",
             "what_happened",
             "try_it_yourself",
+            "co_authors",
             "tags",
         ]
         widgets = {"co_authors": forms.CheckboxSelectMultiple}
@@ -34,7 +41,7 @@ class ArticleForm(forms.ModelForm):
             "what_i_did": "What you tried in your classroom or area. " + MARKDOWN_HELP,
             "what_happened": "The difference it made: to pupils, colleagues or you.",
             "try_it_yourself": "Tips for a colleague who wants to try it tomorrow.",
-            "co_authors": "Colleagues who did this with you (optional).",
+            "co_authors": "Colleagues who did this with you (optional). Tick each one.",
             "tags": "Separate with commas, e.g. oracy, phonics, behaviour.",
         }
 
@@ -46,6 +53,7 @@ class ArticleForm(forms.ModelForm):
             .exclude(pk=author.pk)
             .order_by("full_name")
         )
+        self.fields["co_authors"].widget.attrs["data-picker"] = ""
         self.fields["title"].widget.attrs.update({"data-counter": "", "data-preview": "title"})
         for name in ("what_i_did", "what_happened", "try_it_yourself"):
             self.fields[name].widget.attrs.update(
@@ -165,3 +173,52 @@ class EditionForm(forms.ModelForm):
 
 class ExportForm(forms.Form):
     format = forms.ChoiceField(choices=ExportFormat.choices)
+
+
+def _recent_terms(today: date, count: int = 6) -> list[Term]:
+    terms = [Term.containing(today)]
+    while len(terms) < count:
+        terms.append(previous_term(terms[-1].first_day))
+    return terms
+
+
+class ArticleFilterForm(forms.Form):
+    """Narrow the approved articles an editor adds: by school term and by words."""
+
+    term = forms.ChoiceField(label="Written in", required=False)
+    q = forms.CharField(label="Title, author or subject contains", max_length=100, required=False)
+
+    def __init__(self, data, *, school, **kwargs):
+        # Only the filter's own keys: the same POST also carries an arrange action.
+        data = {key: data.get(key, "") for key in ("term", "q")}
+        super().__init__(data, **kwargs)
+        today = timezone.now().astimezone(school.zone).date()
+        self.zone = school.zone
+        self.terms = {term.first_day.isoformat(): term for term in _recent_terms(today)}
+        self.fields["term"].choices = [("", "Any term")] + [
+            (key, term.label) for key, term in self.terms.items()
+        ]
+
+    def apply(self, articles):
+        if not self.is_valid():
+            return articles
+        term = self.terms.get(self.cleaned_data["term"])
+        if term:
+            start, end = day_bounds(term.first_day, term.last_day, self.zone)
+            articles = articles.filter(created_at__gte=start, created_at__lt=end)
+        if words := self.cleaned_data["q"].strip():
+            articles = articles.filter(
+                Q(title__icontains=words)
+                | Q(author__full_name__icontains=words)
+                | Q(subject_or_area__icontains=words)
+            )
+        return articles
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def query_string(self) -> str:
+        if not self.is_valid():
+            return ""
+        return urlencode({key: value for key, value in self.cleaned_data.items() if value})

@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from ideas.thursday.models import (
     BuildsOn,
-    ClosureDate,
+    Closure,
     Question,
     Reply,
     RotaOptOut,
@@ -15,9 +15,9 @@ from ideas.thursday.models import (
 __all__: list[str] = []
 
 
-@admin.register(ClosureDate)
-class ClosureDateAdmin(admin.ModelAdmin):
-    list_display = ["date", "school", "reason"]
+@admin.register(Closure)
+class ClosureAdmin(admin.ModelAdmin):
+    list_display = ["first_day", "last_day", "school", "reason"]
     list_filter = ["school"]
 
 
@@ -36,7 +36,8 @@ class RotaOptOutAdmin(admin.ModelAdmin):
 
 @admin.register(TurnSwap)
 class TurnSwapAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "first_staff", "second_staff", "requested_by"]
+    list_display = ["created_at", "first_staff", "second_staff", "state", "expires_at"]
+    list_filter = ["state"]
     raw_id_fields = ["first_turn", "second_turn", "first_staff", "second_staff", "requested_by"]
 
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hub.models import School, Staff, Status
-from ideas.thursday.models import BuildsOn, ClosureDate, Question, Reply, RotaTurn, TurnState
+from ideas.thursday.models import BuildsOn, Closure, Question, Reply, RotaTurn, TurnState
 from ideas.thursday.rota_services import rota_generate
 
 # (question, context, tags, replies, summary)
@@ -155,15 +155,14 @@ def _seed_closures(school: School, today: date) -> None:
     year = _academic_year(today)
     spans = [
         (date(year, 10, 26), date(year, 10, 30), "October half-term"),
-        (date(year, 12, 21), date(year + 1, 1, 1), "Christmas holidays"),
+        (date(year, 12, 21), date(year + 1, 1, 1), "Christmas holiday"),
         (date(year + 1, 1, 2), date(year + 1, 1, 2), "INSET day"),
         (date(year + 1, 2, 16), date(year + 1, 2, 20), "February half-term"),
     ]
     for start, end, reason in spans:
-        for offset in range((end - start).days + 1):
-            ClosureDate.objects.get_or_create(
-                school=school, date=start + timedelta(days=offset), defaults={"reason": reason}
-            )
+        Closure.objects.get_or_create(
+            school=school, first_day=start, defaults={"last_day": end, "reason": reason}
+        )
 
 
 def _seed_questions(school, staff, rng, today: date) -> None:

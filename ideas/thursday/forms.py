@@ -113,9 +113,11 @@ class ClosureForm(forms.Form):
         label="Last day closed (optional)",
         widget=DATE_INPUT,
         required=False,
-        help_text="For a holiday; leave empty for a single day.",
+        help_text="For a holiday, its last day (weekends included); empty for a single day.",
     )
-    reason = forms.CharField(max_length=REASON_MAX, help_text="E.g. October half-term, INSET day.")
+    reason = forms.CharField(
+        max_length=REASON_MAX, help_text="E.g. Christmas holiday, October half-term, INSET day."
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -164,6 +166,15 @@ class SwapForm(forms.Form):
     def __init__(self, *args, turns, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = turns
+
+
+class SelfOptOutForm(forms.Form):
+    reason = forms.CharField(
+        label="Why (optional)",
+        max_length=REASON_MAX,
+        required=False,
+        help_text="Only moderators see it. E.g. “back from leave after Easter”.",
+    )
 
 
 class OptOutForm(forms.Form):

@@ -1,10 +1,10 @@
 """Thinking Thursday: the rota of question posers, questions, replies and "builds on this"."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
@@ -12,12 +12,13 @@ from hub.models import Contribution, SchoolScopedQuerySet, celebrated_rows_index
 
 __all__ = [
     "BuildsOn",
-    "ClosureDate",
+    "Closure",
     "Question",
     "Reply",
     "RotaOptOut",
     "RotaTurn",
     "TurnState",
+    "SwapState",
     "TurnSwap",
     "QUESTION_MAX",
     "CONTEXT_MAX",
@@ -33,6 +34,7 @@ CONTEXT_MAX = 1000
 REPLY_MAX = 1000
 SUMMARY_MAX = 1000
 REASON_MAX = 200
+THURSDAY = 3
 # Questions appear on the noticeboard at 07:00 school time on their Thursday.
 PUBLISH_TIME = time(7, 0)
 REPLIES_OPEN_FOR = timedelta(days=7)
@@ -40,31 +42,61 @@ REPLIES_OPEN_FOR = timedelta(days=7)
 EDIT_WINDOW = timedelta(hours=1)
 
 
-class ClosureDate(models.Model):
-    """A day the school is closed (holiday, INSET day): no Thursday turn falls on it."""
+class Closure(models.Model):
+    """A spell the school is closed (a holiday, an INSET day): no Thursday turn falls in it.
+
+    One row per holiday ("Christmas holiday, 21 Dec – 2 Jan"), not one per day.
+    """
 
     school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
+    first_day = models.DateField()
+    last_day = models.DateField()
     reason = models.CharField(max_length=REASON_MAX, blank=True)
 
     objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date"]
+        ordering = ["first_day"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "date"], name="closure_date_once_per_school")
+            models.CheckConstraint(
+                condition=Q(last_day__gte=F("first_day")), name="closure_ends_after_it_starts"
+            )
+        ]
+        indexes = [
+            # The closures page and the rota's holiday weeks: a school's closures still ahead.
+            models.Index(fields=["school", "last_day"], name="closure_school_last_day_idx"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%-d %b %Y}: {self.reason or 'closed'}"
+        return f"{self.reason or 'Closed'}, {self.span_label()}"
+
+    def span_label(self) -> str:
+        """ "Fri 2 Jan 2027", or "21 Dec – 2 Jan 2027" (both years when they differ)."""
+        first, last = self.first_day, self.last_day
+        if first == last:
+            return f"{first:%a %-d %b %Y}"
+        start = f"{first:%-d %b}" if first.year == last.year else f"{first:%-d %b %Y}"
+        return f"{start} – {last:%-d %b %Y}"
+
+    @property
+    def day_count(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    def days(self) -> list[date]:
+        return [self.first_day + timedelta(days=n) for n in range(self.day_count)]
+
+    def thursdays(self) -> list[date]:
+        return [day for day in self.days() if day.weekday() == THURSDAY]
 
 
 class RotaOptOut(models.Model):
-    """A colleague who asked not to pose a question for now; rota generation leaves them out."""
+    """A colleague who is not to pose a question for now; rota generation leaves them out."""
 
     school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
     staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    reason = models.CharField(max_length=REASON_MAX)
+    reason = models.CharField(max_length=REASON_MAX, blank=True)
+    # Colleagues may step out themselves (no reason needed) or a moderator may do it.
+    chosen_by_self = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SchoolScopedQuerySet.as_manager()
@@ -137,8 +169,21 @@ class RotaTurn(models.Model):
         return datetime.combine(self.date, PUBLISH_TIME, tzinfo=self.school.zone)
 
 
+class SwapState(models.TextChoices):
+    PENDING = "pending", "Waiting for an answer"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+    CANCELLED = "cancelled", "Withdrawn"
+    EXPIRED = "expired", "Expired"
+
+
 class TurnSwap(models.Model):
-    """The record of two colleagues exchanging their Thursdays."""
+    """A request to exchange Thursdays: the colleague asked accepts or declines it.
+
+    `first_*` is the colleague who asked (and their turn), `second_*` the one asked.
+    Nothing moves until it is accepted; a request not answered by `expires_at`
+    does nothing.
+    """
 
     school = models.ForeignKey("hub.School", on_delete=models.CASCADE, related_name="+")
     first_turn = models.ForeignKey(RotaTurn, on_delete=models.CASCADE, related_name="+")
@@ -152,15 +197,49 @@ class TurnSwap(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    state = models.CharField(max_length=10, choices=SwapState.choices, default=SwapState.PENDING)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SchoolScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # One open request per turn: a second would race the first for the same Thursday.
+            models.UniqueConstraint(
+                fields=["first_turn"],
+                condition=Q(state="pending"),
+                name="turn_swap_one_open_request_per_turn",
+            ),
+        ]
+        indexes = [
+            # The rota page's "swap requests" box: open requests to or from a person.
+            models.Index(fields=["second_staff", "state"], name="turn_swap_asked_idx"),
+            models.Index(fields=["first_staff", "state"], name="turn_swap_asker_idx"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.first_staff} ⇄ {self.second_staff}"
+        return f"{self.first_staff} ⇄ {self.second_staff} ({self.state})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ideas:swap_request", kwargs={"pk": self.pk})
+
+    def expiry_label(self) -> str:
+        """When it lapses, in the school's time: "the end of Wednesday 2 December" at midnight."""
+        if self.expires_at is None:
+            return ""
+        local = self.expires_at.astimezone(self.school.zone)
+        if local.time() == time(0, 0):
+            return f"the end of {local - timedelta(minutes=1):%A %-d %B}"
+        return f"{local:%A %-d %B}, {local:%H:%M}"
+
+    def state_at(self, moment: datetime) -> str:
+        """The state as it stands at `moment`: an unanswered request past its time has expired."""
+        if self.state == SwapState.PENDING and self.expires_at and self.expires_at <= moment:
+            return SwapState.EXPIRED
+        return self.state
 
 
 class Question(Contribution):

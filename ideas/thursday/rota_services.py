@@ -1,4 +1,7 @@
-"""Writes for the Thinking Thursday rota: closures, opt-outs, generation, edits, swaps."""
+"""Writes for the Thinking Thursday rota: closures, opt-outs, generation, edits.
+
+Swap requests between colleagues are in `swaps.py`.
+"""
 
 from datetime import date, timedelta
 
@@ -9,7 +12,7 @@ from django.db.models import Count, Max
 
 from hub.models import AuditEntry, NoticeKind, School, Staff
 from hub.notifications import notify
-from ideas.thursday.models import ClosureDate, RotaOptOut, RotaTurn, TurnState, TurnSwap
+from ideas.thursday.models import Closure, RotaOptOut, RotaTurn, TurnState
 from ideas.thursday.rota import Candidate, NoOpenThursdays, open_thursdays, plan_rota
 
 MAX_CLOSURE_SPAN = timedelta(days=120)
@@ -28,37 +31,52 @@ def _audit(*, school: School, actor, turn: RotaTurn, action: str, reason: str = 
     )
 
 
-def closure_dates_add(*, school: School, start: date, end: date | None, reason: str) -> int:
-    """Record each day from start to end as closed; returns how many were new."""
-    end = end or start
-    if end < start:
+def closure_add(*, school: School, first_day: date, last_day: date | None, reason: str) -> Closure:
+    """Record one closure (a holiday is one row); it may not overlap another."""
+    last_day = last_day or first_day
+    if last_day < first_day:
         raise ValidationError("The last day must be on or after the first day.")
-    if end - start > MAX_CLOSURE_SPAN:
-        raise ValidationError("Add closures up to 120 days at a time.")
-    existing = set(
-        ClosureDate.objects.filter(school=school, date__range=(start, end)).values_list(
-            "date", flat=True
+    if last_day - first_day > MAX_CLOSURE_SPAN:
+        raise ValidationError("A closure can be up to 120 days long. Add a longer one in parts.")
+    with transaction.atomic():
+        # Two moderators adding overlapping holidays at once queue up on the school row.
+        School.objects.select_for_update().get(pk=school.pk)
+        clash = Closure.objects.filter(
+            school=school, first_day__lte=last_day, last_day__gte=first_day
+        ).first()
+        if clash:
+            raise ValidationError(f"That overlaps “{clash}”. Remove it first or choose other days.")
+        closure = Closure(
+            school=school, first_day=first_day, last_day=last_day, reason=reason.strip()
         )
-    )
-    days = [start + timedelta(days=n) for n in range((end - start).days + 1)]
-    new = [
-        ClosureDate(school=school, date=day, reason=reason.strip())
-        for day in days
-        if day not in existing
-    ]
-    for closure in new:
-        closure.full_clean(validate_unique=False)
-    ClosureDate.objects.bulk_create(new, ignore_conflicts=True)
-    return len(new)
+        closure.full_clean()
+        closure.save()
+    return closure
 
 
-def opt_out_add(*, school: School, staff: Staff, reason: str) -> RotaOptOut:
+def closed_days(school: School, start: date, end: date) -> set[date]:
+    """Every closed day from start to end (one query, however many holidays)."""
+    spells = Closure.objects.filter(school=school, first_day__lte=end, last_day__gte=start)
+    return {day for spell in spells for day in spell.days() if start <= day <= end}
+
+
+def opt_out_add(
+    *, school: School, staff: Staff, reason: str, chosen_by_self: bool = False
+) -> RotaOptOut:
     if staff.school_id != school.pk:
         raise PermissionDenied("That colleague is not at this school.")
-    opt_out = RotaOptOut(school=school, staff=staff, reason=reason.strip())
+    opt_out = RotaOptOut(
+        school=school, staff=staff, reason=reason.strip(), chosen_by_self=chosen_by_self
+    )
     opt_out.full_clean()
     opt_out.save()
     return opt_out
+
+
+def opt_out_remove(*, staff: Staff) -> bool:
+    """A colleague steps back onto the rota; True if they had been left out."""
+    deleted, _ = RotaOptOut.objects.filter(school_id=staff.school_id, staff=staff).delete()
+    return bool(deleted)
 
 
 def _replaceable(school: School, start: date, end: date, today: date):
@@ -81,11 +99,10 @@ def rota_plan(*, school: School, start: date, end: date, today: date) -> list[tu
     kept_dates = RotaTurn.objects.filter(school=school, date__range=(start, end)).exclude(
         pk__in=replaceable.values("pk")
     )
-    closed = ClosureDate.objects.filter(school=school, date__range=(start, end))
     dates = open_thursdays(
         max(start, today),
         end,
-        {*closed.values_list("date", flat=True), *kept_dates.values_list("date", flat=True)},
+        {*closed_days(school, start, end), *kept_dates.values_list("date", flat=True)},
     )
     if not dates:
         raise NoOpenThursdays(
@@ -186,47 +203,3 @@ def turn_update(*, turn: RotaTurn, staff: Staff, state: str, skip_reason: str, b
             email_template="thursday_turn_planned",
             context={"date": turn.date, "school": turn.school},
         )
-
-
-def turn_swap(*, turn: RotaTurn, other: RotaTurn, by: Staff, today: date) -> TurnSwap:
-    """Two colleagues exchange Thursdays; both are told and the swap is recorded."""
-    if by.pk not in (turn.staff_id, other.staff_id) and not by.is_moderator:
-        raise PermissionDenied("Only the two colleagues or a moderator can swap these turns.")
-    if turn.school_id != other.school_id or by.school_id != turn.school_id:
-        raise PermissionDenied("Turns can only be swapped within one school.")
-    with transaction.atomic():
-        locked = RotaTurn.objects.select_for_update().in_bulk([turn.pk, other.pk])
-        first, second = locked.get(turn.pk), locked.get(other.pk)
-        for candidate in (first, second):
-            if candidate is None or candidate.state != TurnState.PLANNED or candidate.date < today:
-                raise ValidationError("Only upcoming turns with no question yet can be swapped.")
-        if first.staff_id == second.staff_id:
-            raise ValidationError("Choose a colleague’s turn, not one of your own.")
-        first_staff, second_staff = first.staff, second.staff
-        first.staff, second.staff = second_staff, first_staff
-        first.swapped_from = f"Swapped with {first_staff.name}"[:200]
-        second.swapped_from = f"Swapped with {second_staff.name}"[:200]
-        first.reminded_at = second.reminded_at = None
-        first.save(update_fields=["staff", "swapped_from", "reminded_at"])
-        second.save(update_fields=["staff", "swapped_from", "reminded_at"])
-        swap = TurnSwap.objects.create(
-            school_id=first.school_id,
-            first_turn=first,
-            second_turn=second,
-            first_staff=first_staff,
-            second_staff=second_staff,
-            requested_by=by,
-        )
-    for person, new_turn, colleague in (
-        (first_staff, second, second_staff),
-        (second_staff, first, first_staff),
-    ):
-        new_date = new_turn.date
-        notify(
-            recipient=person,
-            kind=NoticeKind.THURSDAY,
-            target=new_turn,
-            email_template="thursday_turn_swapped",
-            context={"date": new_date, "colleague": colleague, "requested_by": by},
-        )
-    return swap

@@ -147,7 +147,9 @@ def test_moderator_manages_closures_and_turns_and_staff_swap(page, moderator, st
     page.get_by_label("Last day closed (optional)").fill("2030-02-22")
     page.get_by_label("Reason").fill("February half-term")
     click_through(page, page.get_by_role("button", name="Add"))
-    expect(page.get_by_role("status")).to_contain_text("5 closed days added")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Added: February half-term, 18 Feb – 22 Feb 2030"
+    )
     screenshot(page, "thursday-closures", phone=True)
 
     go(page, "/thinking-thursday/rota/generate/")
@@ -174,10 +176,12 @@ def test_moderator_manages_closures_and_turns_and_staff_swap(page, moderator, st
     sign_in(page, staff)
     go(page, "/thinking-thursday/rota/")
     mine = RotaTurn.objects.filter(staff=staff, state="planned").order_by("date").first()
-    click_through(page, page.get_by_role("link", name=f"Swap the turn of {mine.date:%-d %B}"))
+    click_through(
+        page, page.get_by_role("link", name=f"Ask to swap the turn of {mine.date:%-d %B}")
+    )
     other = RotaTurn.objects.filter(state="planned").exclude(staff=staff).order_by("date").last()
     page.get_by_label("Swap with").select_option(str(other.pk))
-    click_through(page, page.get_by_role("button", name="Swap turns"))
-    expect(page.get_by_role("status")).to_contain_text("are both told")
-    expect(page.get_by_text(f"Swapped with {other.staff.name}")).to_be_visible()
+    click_through(page, page.get_by_role("button", name="Send the request"))
+    expect(page.get_by_role("status")).to_contain_text("Nothing changes unless they accept")
+    expect(page.get_by_text(f"You asked {other.staff.name}")).to_be_visible()
     screenshot(page, "thursday-rota-after-swap")

@@ -1,9 +1,12 @@
 """Permission rows for Thinking Thursday: questions, replies, the archive and the rota."""
 
+from django.utils import timezone
+
 from ideas.thursday.models import RotaOptOut
+from ideas.thursday.swaps import swap_request
 from tests.factories import StaffFactory
 from tests.ideas.thursday.factories import (
-    ClosureDateFactory,
+    ClosureFactory,
     QuestionFactory,
     ReplyFactory,
     RotaTurnFactory,
@@ -23,8 +26,16 @@ def the_staff_members_turn(world: World) -> dict:
     return {"pk": RotaTurnFactory(school=world.school, staff=world.people["staff"]).pk}
 
 
+def a_swap_request_to_the_staff_member(world: World) -> dict:
+    asker = StaffFactory(school=world.school)
+    theirs = RotaTurnFactory(school=world.school, staff=asker)
+    mine = RotaTurnFactory(school=world.school, staff=world.people["staff"])
+    swap = swap_request(turn=theirs, other=mine, by=asker, moment=timezone.now())
+    return {"pk": swap.pk}
+
+
 def a_closure(world: World) -> dict:
-    return {"pk": ClosureDateFactory(school=world.school).pk}
+    return {"pk": ClosureFactory(school=world.school).pk}
 
 
 def an_opt_out(world: World) -> dict:
@@ -65,11 +76,23 @@ ROWS = [
     Row("ideas:rota", everyone(200)),
     Row("ideas:generate_rota", MODERATORS),
     Row("ideas:write_question", POSER_ONLY, kwargs=the_staff_members_turn),
+    Row("ideas:swap_turn", POSER_ONLY, kwargs=the_staff_members_turn),
     Row(
-        "ideas:swap_turn",
+        "ideas:swap_request",
         everyone(403, staff=200, moderator=200, outsider=404),
-        kwargs=the_staff_members_turn,
+        kwargs=a_swap_request_to_the_staff_member,
+        note="the two colleagues and moderators read it",
     ),
+    Row(
+        "ideas:answer_swap",
+        everyone(403, staff=302, outsider=404),
+        method="post",
+        kwargs=a_swap_request_to_the_staff_member,
+        data=lambda world: {"answer": "decline"},
+        note="only the colleague asked answers",
+    ),
+    Row("ideas:opt_me_out", everyone(302, outsider=302), method="post"),
+    Row("ideas:opt_me_in", everyone(302, outsider=302), method="post"),
     Row("ideas:edit_rota_turn", MODERATORS, kwargs=the_staff_members_turn),
     Row("ideas:closure_dates", MODERATORS),
     Row(

@@ -17,7 +17,7 @@ from hub import moderation
 from hub.leaders.flagging import flag_contribution
 from hub.models import NoticeKind, Notification, Role, Status
 from ideas.board.models import IdeaOfTheWeek
-from ideas.thursday.models import ClosureDate, RotaOptOut
+from ideas.thursday.models import Closure, RotaOptOut
 from tests.events.lunches.factories import (
     InputFactory,
     LunchFactory,
@@ -62,7 +62,7 @@ FIELDS = {
     "CeN:": ("celebration note", 280),
     "MoR:": ("moderation reason (note and audit)", 500),
     "PkR:": ("IdeaOfTheWeek.reason", 200),
-    "ClR:": ("ClosureDate.reason", 200),
+    "ClR:": ("Closure.reason", 200),
     "OoR:": ("RotaOptOut.reason", 200),
     "RtS:": ("RotaTurn.skip_reason", 200),
     "NtM:": ("Notification.message", 300),
@@ -177,9 +177,8 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         moderation.celebrate(idea, actor=moderator, note=s("CeN:", p))
         returned = IdeaFactory(author=person, status=Status.SUBMITTED)
         moderation.transition(returned, action="return", actor=moderator, reason=s("MoR:", p))
-        ClosureDate.objects.create(
-            school=school, date=timezone.localdate() + timedelta(days=400 + n), reason=s("ClR:", p)
-        )
+        day = timezone.localdate() + timedelta(days=400 + n)
+        Closure.objects.create(school=school, first_day=day, last_day=day, reason=s("ClR:", p))
         RotaOptOut.objects.create(school=school, staff=person, reason=s("OoR:", p))
         RotaTurnFactory(school=school, staff=person, state="skipped", skip_reason=s("RtS:", p))
         Notification.objects.create(

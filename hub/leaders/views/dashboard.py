@@ -10,7 +10,7 @@ from hub.leaders.encouragement import invitations_this_half_term
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
-from hub.lib.svg_chart import ChartData, bar_line_chart
+from hub.lib.svg_chart import PHONE_SHAPE, WIDE_SHAPE, ChartData, ChartShape, bar_line_chart
 from hub.models import RoleGroup
 from hub.ops.page_cache import cached_page
 
@@ -23,7 +23,7 @@ def _participation_for(request: HttpRequest) -> tuple[PeriodForm, Participation,
     return form, participation(school=school, first_day=first_day, last_day=last_day), label
 
 
-def _trend_chart(data: Participation) -> str:
+def _trend_chart(data: Participation, *, shape: ChartShape = WIDE_SHAPE, chart_id="trend") -> str:
     chart = ChartData(
         labels=[f"{point.week.monday:%-d %b}" for point in data.weeks],
         bars=[point.contributions for point in data.weeks],
@@ -40,7 +40,9 @@ def _trend_chart(data: Participation) -> str:
         )
     # Safe: bar_line_chart escapes every text it places in the SVG.
     return mark_safe(
-        bar_line_chart(chart, title="Sharing week by week", desc=desc, chart_id="trend")
+        bar_line_chart(
+            chart, title="Sharing week by week", desc=desc, chart_id=chart_id, shape=shape
+        )
     )  # noqa: S308
 
 
@@ -57,6 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "data": data,
         "period_label": label,
         "chart": _trend_chart(data),
+        "phone_chart": _trend_chart(data, shape=PHONE_SHAPE, chart_id="trend-phone"),
         "query": request.GET.urlencode(),
     }
     return render(request, "hub/leaders/dashboard.html", context)

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hub.access import get_editable_or_404, get_visible_or_404
@@ -101,13 +102,21 @@ def write_article(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             _form_errors_to_messages(request, error)
         else:
+            if request.POST.get("then") == "photo":
+                return _to_photo_step(request, article)
             messages.success(request, "Draft saved. Add photos, then send it when it’s ready.")
             return redirect(article)
     return render(
         request,
         "ideas/scrapbook/write_article.html",
-        {"form": form, "budget": word_budget(0), "image_count": 0},
+        {"form": form, "budget": word_budget(0), "image_count": 0, "images": []},
     )
+
+
+def _to_photo_step(request: HttpRequest, article: Article) -> HttpResponse:
+    """Saved so a photo has an article to belong to; the photo page then brings you back."""
+    messages.success(request, "Your draft is saved (only you can see it). Now choose a photo.")
+    return redirect(f"{reverse('ideas:add_image', args=[article.pk])}?back=edit")
 
 
 @login_required
@@ -116,7 +125,8 @@ def edit_article(request: HttpRequest, pk: int) -> HttpResponse:
     if not article.is_editable:
         messages.info(request, "This article is with the moderators, so it can’t change now.")
         return redirect(article)
-    image_count = len(article.images.all())
+    images = list(article.images.all())
+    image_count = len(images)
     form = ArticleForm(
         request.POST or None, instance=article, author=request.user, image_count=image_count
     )
@@ -126,6 +136,8 @@ def edit_article(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors_to_messages(request, error)
         else:
+            if request.POST.get("then") == "photo":
+                return _to_photo_step(request, article)
             messages.success(request, "Changes saved.")
             return redirect(article)
     context = {
@@ -133,6 +145,7 @@ def edit_article(request: HttpRequest, pk: int) -> HttpResponse:
         "article": article,
         "budget": word_budget(image_count),
         "image_count": image_count,
+        "images": images,
     }
     return render(request, "ideas/scrapbook/write_article.html", context)
 
@@ -191,6 +204,8 @@ def add_image(request: HttpRequest, pk: int) -> HttpResponse:
     if not article.is_editable:
         messages.info(request, "This article is with the moderators, so photos can’t change now.")
         return redirect(article)
+    # Came from the editor ("Save and add a photo"): go back to writing afterwards.
+    back_to_editor = request.GET.get("back") == "edit"
     form = ArticleImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -205,8 +220,11 @@ def add_image(request: HttpRequest, pk: int) -> HttpResponse:
             _form_errors_to_messages(request, error)
         else:
             messages.success(request, "Photo added. Its location and camera details were removed.")
+            if back_to_editor:
+                return redirect("ideas:edit_article", pk=article.pk)
             return redirect(article)
-    return render(request, "ideas/scrapbook/add_image.html", {"form": form, "article": article})
+    context = {"form": form, "article": article, "back_to_editor": back_to_editor}
+    return render(request, "ideas/scrapbook/add_image.html", context)
 
 
 def _visible_image(request: HttpRequest, pk: int) -> ArticleImage:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from hub.access import get_visible_or_404
@@ -18,7 +19,7 @@ from ideas.scrapbook.export.contents import (
     cover_kicker,
     edition_articles,
 )
-from ideas.scrapbook.forms import EditionForm, ExportForm
+from ideas.scrapbook.forms import ArticleFilterForm, EditionForm, ExportForm
 from ideas.scrapbook.models import Article, Edition
 
 
@@ -60,34 +61,78 @@ def edit_edition(request: HttpRequest, pk: int) -> HttpResponse:
         services.edition_save(edition=form.instance, editor=request.user, cover=form.cleaned_cover)
         messages.success(request, "Edition saved.")
         return redirect("ideas:edit_edition", pk=edition.pk)
+    context = {"form": form, "edition": edition, **_arrange_context(request, edition, request.GET)}
+    if request.htmx and request.htmx.target == "available":
+        return render(request, "ideas/scrapbook/edition_form.html#available", context)
+    return render(request, "ideas/scrapbook/edition_form.html", context)
+
+
+def _arrange_context(request: HttpRequest, edition: Edition, params) -> dict:
+    """The chosen articles in order, and the approved ones to add, filtered (4 queries)."""
     chosen = list(edition.entries.select_related("article__author").order_by("position", "pk"))
-    available = (
+    filters = ArticleFilterForm(params, school=edition.school)
+    available = filters.apply(
         Article.objects.filter(school_id=edition.school_id, status=Status.PUBLISHED)
         .exclude(pk__in=[entry.article_id for entry in chosen])
         .select_related("author")
         .order_by("-created_at")
     )
-    page = Paginator(available, 25).get_page(request.GET.get("page"))
-    context = {"form": form, "edition": edition, "chosen": chosen, "page": page}
-    return render(request, "ideas/scrapbook/edition_form.html", context)
+    page = Paginator(available, 25).get_page(params.get("page"))
+    return {
+        "chosen": chosen,
+        "positions": range(1, len(chosen) + 1),
+        "page": page,
+        "filters": filters,
+        "filter_query": filters.query_string(),
+    }
+
+
+def _announcement(action: str, title: str, order: list[int], article_id: int) -> str:
+    if action == "remove":
+        return f"“{title}” was taken out. {len(order)} article{pluralize(len(order))} left."
+    position = order.index(article_id) + 1
+    if action == "add":
+        return f"“{title}” was added as number {position} of {len(order)}."
+    return f"“{title}” is now number {position} of {len(order)}."
 
 
 @require_POST
 @login_required
 def arrange_edition(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add, take out or move one article: htmx swaps the lists in place, a plain POST reloads."""
     edition = _editable_edition(request, pk)
     article_id = request.POST.get("article", "")
+    position = request.POST.get("position", "")
+    action = request.POST.get("action", "")
+    moved = None
+    announcement, failed = "", False
     try:
-        services.edition_arrange(
+        order = services.edition_arrange(
             edition=edition,
             editor=request.user,
-            action=request.POST.get("action", ""),
+            action=action,
             article_id=int(article_id) if article_id.isdigit() else 0,
+            position=int(position) if position.isdigit() else None,
         )
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
-    return redirect(f"{edition.get_absolute_url()}edit/#chosen")
+        announcement, failed = " ".join(error.messages), True
+    else:
+        moved = int(article_id)
+        title = Article.objects.filter(pk=moved).values_list("title", flat=True).first() or ""
+        announcement = _announcement(action, title, order, moved)
+    if request.htmx:
+        context = {
+            "edition": edition,
+            "announcement": announcement,
+            "announcement_failed": failed,
+            "focus_article": moved if action != "remove" else None,
+            **_arrange_context(request, edition, request.POST),
+        }
+        return render(request, "ideas/scrapbook/edition_form.html#arrange", context)
+    (messages.error if failed else messages.success)(request, announcement)
+    filters = ArticleFilterForm(request.POST, school=edition.school)
+    query = filters.query_string()
+    return redirect(f"{edition.get_absolute_url()}edit/{'?' + query if query else ''}#chosen")
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from ideas.thursday.forms import ReplyForm
-from ideas.thursday.models import Question, Reply
+from ideas.thursday.models import Question, Reply, RotaTurn
 from ideas.thursday.selectors import questions_visible_to, replies_for
 
 REPLIES_PER_PAGE = 30
@@ -67,3 +67,14 @@ def question_page_context(
         "bound_child_form": form if parent_id is not None else None,
         "bound_parent_id": parent_id,
     }
+
+
+def turn_or_404(request: HttpRequest, pk) -> RotaTurn:
+    try:
+        return (
+            RotaTurn.objects.visible_to(request.user)
+            .select_related("staff", "school")
+            .get(pk=int(pk))
+        )
+    except (TypeError, ValueError, RotaTurn.DoesNotExist):
+        raise Http404("No turn found.") from None

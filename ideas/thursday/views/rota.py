@@ -1,10 +1,10 @@
-"""The rota: everyone sees it and can swap their turn; moderators plan and edit it."""
+"""The rota: everyone sees it and may step out of it; moderators plan and edit it."""
 
 from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,24 +14,20 @@ from django.views.decorators.http import require_POST
 from hub.decorators import moderator_required
 from hub.models import Staff
 from ideas.thursday import rota_services as services
-from ideas.thursday.forms import ClosureForm, OptOutForm, RotaRangeForm, SwapForm, TurnEditForm
-from ideas.thursday.models import ClosureDate, RotaOptOut, RotaTurn, TurnState
+from ideas.thursday.forms import (
+    ClosureForm,
+    OptOutForm,
+    RotaRangeForm,
+    SelfOptOutForm,
+    TurnEditForm,
+)
+from ideas.thursday.models import Closure, RotaOptOut, RotaTurn, TurnState
 from ideas.thursday.rota import NoOpenThursdays
-from ideas.thursday.views.common import now, school_today
+from ideas.thursday.swaps import open_requests_for
+from ideas.thursday.views.common import now, school_today, turn_or_404
 
 TURNS_PER_PAGE = 25
 CLOSURES_PER_PAGE = 50
-
-
-def _turn_or_404(request: HttpRequest, pk) -> RotaTurn:
-    try:
-        return (
-            RotaTurn.objects.visible_to(request.user)
-            .select_related("staff", "school")
-            .get(pk=int(pk))
-        )
-    except (TypeError, ValueError, RotaTurn.DoesNotExist):
-        raise Http404("No turn found.") from None
 
 
 @login_required
@@ -48,7 +44,17 @@ def rota(request: HttpRequest) -> HttpResponse:
     page = Paginator(turns.prefetch_related("questions"), TURNS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "past": past, "today": today, "now": moment}
+    my_opt_out = RotaOptOut.objects.visible_to(request.user).filter(staff=request.user).first()
+    context = {
+        "page": page,
+        "rows": _with_holiday_weeks(request, list(page.object_list), past, today),
+        "past": past,
+        "today": today,
+        "now": moment,
+        "my_opt_out": my_opt_out,
+        "self_opt_out_form": SelfOptOutForm(prefix="mine"),
+        "swap_requests": open_requests_for(request.user, moment),
+    }
     if request.user.is_moderator:
         context["opt_outs"] = RotaOptOut.objects.visible_to(request.user).select_related("staff")
         context["opt_out_form"] = OptOutForm(school_id=request.user.school_id)
@@ -58,6 +64,30 @@ def rota(request: HttpRequest) -> HttpResponse:
             .count()
         )
     return render(request, "ideas/thursday/rota.html", context)
+
+
+def _with_holiday_weeks(request: HttpRequest, turns: list, past: bool, today: date) -> list:
+    """The page's turns with the closures that take a Thursday between them (one query).
+
+    Each row is ("turn", turn) or ("holiday", closure): "no Thinking Thursday: Christmas
+    holiday, 21 Dec – 2 Jan" sits where its Thursdays would have been.
+    """
+    if not turns:
+        return []
+    dates = [turn.date for turn in turns]
+    start, end = min(dates), max(dates)
+    if not past:
+        start = today
+    closures = Closure.objects.visible_to(request.user).filter(
+        first_day__lte=end, last_day__gte=start
+    )
+    rows = [(turn.date, "turn", turn) for turn in turns]
+    for closure in closures:
+        thursdays = [day for day in closure.thursdays() if start <= day <= end]
+        if thursdays:
+            rows.append((thursdays[0], "holiday", closure))
+    rows.sort(key=lambda row: (row[0], row[1] == "turn"), reverse=past)
+    return [(kind, item) for _day, kind, item in rows]
 
 
 def _default_range(today: date) -> dict:
@@ -97,7 +127,9 @@ def generate_rota(request: HttpRequest) -> HttpResponse:
 
 def _preview_warnings(request: HttpRequest, start: date, end: date, today: date) -> dict:
     """What the moderator should know before saving: forgotten holidays, turns replaced."""
-    closures = ClosureDate.objects.visible_to(request.user).filter(date__range=(start, end))
+    closures = Closure.objects.visible_to(request.user).filter(
+        first_day__lte=end, last_day__gte=start
+    )
     replacing = RotaTurn.objects.visible_to(request.user).filter(
         date__range=(max(start, today), end), state=TurnState.PLANNED, questions__isnull=True
     )
@@ -106,7 +138,7 @@ def _preview_warnings(request: HttpRequest, start: date, end: date, today: date)
 
 @moderator_required
 def edit_rota_turn(request: HttpRequest, pk: int) -> HttpResponse:
-    turn = _turn_or_404(request, pk)
+    turn = turn_or_404(request, pk)
     initial = {"staff": turn.staff, "state": turn.state, "skip_reason": turn.skip_reason}
     form = TurnEditForm(request.POST or None, initial=initial, school_id=turn.school_id)
     if request.method == "POST" and form.is_valid():
@@ -120,55 +152,25 @@ def edit_rota_turn(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ideas/thursday/edit_turn.html", {"form": form, "turn": turn})
 
 
-@login_required
-def swap_turn(request: HttpRequest, pk: int) -> HttpResponse:
-    turn = _turn_or_404(request, pk)
-    if turn.staff_id != request.user.pk and not request.user.is_moderator:
-        raise PermissionDenied("Only the colleague whose turn it is can swap it.")
-    today = school_today(request.user, now())
-    choices = (
-        RotaTurn.objects.visible_to(request.user)
-        .filter(state=TurnState.PLANNED, date__gte=today, staff__is_active=True)
-        .exclude(staff_id=turn.staff_id)
-        .select_related("staff")
-    )
-    if request.method == "POST":
-        # Another school's turn is a 404, not a form error: it must not be guessable.
-        _turn_or_404(request, request.POST.get("other"))
-    form = SwapForm(request.POST or None, turns=choices)
-    if request.method == "POST" and form.is_valid():
-        other = form.cleaned_data["other"]
-        try:
-            services.turn_swap(turn=turn, other=other, by=request.user, today=today)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, f"Swapped: {other.staff.name} and {turn.staff.name} are both told."
-            )
-            return redirect("ideas:rota")
-    return render(request, "ideas/thursday/swap_turn.html", {"form": form, "turn": turn})
-
-
 @moderator_required
 def closure_dates(request: HttpRequest) -> HttpResponse:
     form = ClosureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            added = services.closure_dates_add(
+            closure = services.closure_add(
                 school=request.user.school,
-                start=data["start"],
-                end=data["end"],
+                first_day=data["start"],
+                last_day=data["end"],
                 reason=data["reason"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"{added} closed day{'s' if added != 1 else ''} added.")
+            messages.success(request, f"Added: {closure}.")
             return redirect("ideas:closure_dates")
     today = school_today(request.user, now())
-    closures = ClosureDate.objects.visible_to(request.user).filter(date__gte=today)
+    closures = Closure.objects.visible_to(request.user).filter(last_day__gte=today)
     page = Paginator(closures, CLOSURES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "ideas/thursday/closure_dates.html", {"form": form, "page": page})
 
@@ -176,10 +178,10 @@ def closure_dates(request: HttpRequest) -> HttpResponse:
 @require_POST
 @moderator_required
 def delete_closure_date(request: HttpRequest, pk: int) -> HttpResponse:
-    deleted, _ = ClosureDate.objects.visible_to(request.user).filter(pk=pk).delete()
+    deleted, _ = Closure.objects.visible_to(request.user).filter(pk=pk).delete()
     if not deleted:
-        raise Http404("No closure date found.")
-    messages.success(request, "That day is open again. Regenerate the rota to use it.")
+        raise Http404("No closure found.")
+    messages.success(request, "Those days are open again. Plan the rota again to use them.")
     return redirect("ideas:closure_dates")
 
 
@@ -213,4 +215,48 @@ def rota_opt_in(request: HttpRequest, pk: int) -> HttpResponse:
     if not deleted:
         raise Http404("No such colleague on the opt-out list.")
     messages.success(request, "They will be included when you next generate the rota.")
+    return redirect("ideas:rota")
+
+
+@require_POST
+@login_required
+def opt_me_out(request: HttpRequest) -> HttpResponse:
+    """A colleague steps off the rota for now; their planned turns stay until re-planned."""
+    form = SelfOptOutForm(request.POST, prefix="mine")
+    if not form.is_valid():
+        messages.error(request, "Not saved: keep the reason under 200 characters.")
+        return redirect("ideas:rota")
+    try:
+        services.opt_out_add(
+            school=request.user.school,
+            staff=request.user,
+            reason=form.cleaned_data["reason"],
+            chosen_by_self=True,
+        )
+    except (ValidationError, IntegrityError):
+        messages.info(request, "You are already left out of new rotas.")
+        return redirect("ideas:rota")
+    upcoming = (
+        RotaTurn.objects.visible_to(request.user)
+        .filter(
+            staff=request.user, state=TurnState.PLANNED, date__gte=school_today(request.user, now())
+        )
+        .first()
+    )
+    note = (
+        f" Your turn on {upcoming.date:%-d %B} is still planned: swap it, or ask a moderator."
+        if upcoming
+        else ""
+    )
+    messages.success(request, f"You are left out of new rotas until you step back in.{note}")
+    return redirect("ideas:rota")
+
+
+@require_POST
+@login_required
+def opt_me_in(request: HttpRequest) -> HttpResponse:
+    if services.opt_out_remove(staff=request.user):
+        messages.success(request, "Welcome back: you will be on the rota when it is next planned.")
+    else:
+        messages.info(request, "You are already on the rota.")
     return redirect("ideas:rota")

@@ -255,3 +255,36 @@ def test_the_scrapbook_and_my_articles_pages_take_the_same_queries_however_many(
         assert client.get(reverse("ideas:scrapbook")).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(reverse("ideas:my_articles")).status_code == 200
+
+
+def test_save_and_add_a_photo_saves_the_new_draft_then_returns_to_writing(client_for, staff):
+    from tests.ideas.scrapbook.factories import photo_bytes
+
+    client = client_for(staff)
+    response = client.post(
+        reverse("ideas:write_article"),
+        {"title": "Stems at lunch", "what_i_did": "I gave pairs stems.", "then": "photo"},
+    )
+    article = Article.objects.get()
+    assert article.status == Status.DRAFT
+    assert response.url == reverse("ideas:add_image", args=[article.pk]) + "?back=edit"
+    upload = SimpleUploadedFile("p.jpg", photo_bytes(), content_type="image/jpeg")
+    response = client.post(response.url, {"upload": upload, "alt_text": "Stem cards"})
+    assert response.url == reverse("ideas:edit_article", args=[article.pk])
+    page = client.get(response.url).content.decode()
+    assert "Photos (1 of 3)" in page and 'class="pp-photo"' in page
+
+
+def test_a_new_draft_that_does_not_validate_is_not_saved_for_a_photo(client_for, staff):
+    response = client_for(staff).post(
+        reverse("ideas:write_article"), {"title": "", "what_i_did": "", "then": "photo"}
+    )
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def test_the_writing_comes_before_the_list_of_co_authors(client_for, staff, school):
+    StaffFactory.create_batch(3, school=school)
+    html = client_for(staff).get(reverse("ideas:write_article")).content.decode()
+    assert html.index('id="id_try_it_yourself"') < html.index('id="div_id_co_authors"')
+    assert "data-picker" in html  # the filter-as-you-type picker enhances this list

@@ -7,7 +7,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from hub.models import Status
-from ideas.thursday.models import ClosureDate, Question, Reply, RotaTurn
+from ideas.thursday.models import Closure, Question, Reply, RotaTurn
 from tests.factories import SchoolFactory, StaffFactory
 
 
@@ -16,12 +16,13 @@ def next_thursday(today: date | None = None) -> date:
     return today + timedelta(days=(3 - today.weekday()) % 7 or 7)
 
 
-class ClosureDateFactory(DjangoModelFactory):
+class ClosureFactory(DjangoModelFactory):
     class Meta:
-        model = ClosureDate
+        model = Closure
 
     school = factory.SubFactory(SchoolFactory)
-    date = factory.LazyFunction(next_thursday)
+    first_day = factory.LazyFunction(next_thursday)
+    last_day = factory.SelfAttribute("first_day")
     reason = "INSET day"
 
 
