@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 
-from hub.lib.terms import Term
+from hub.lib.terms import Term, previous_term
 from hub.models.uploads import RandomName
 
 FOLLOW_UP_DAYS_DEFAULT = 14
@@ -80,6 +80,17 @@ class School(models.Model):
         if own is None:
             return Term.containing(day)
         return Term(own.name, own.first_day, own.last_day, named=True)
+
+    def recent_terms(self, day, count: int = 6) -> list[Term]:
+        """The term `day` falls in and the ones before it, newest first: the school's own
+        dates when it has entered any, else England's usual ranges. Costs one query."""
+        own = list(self.terms.filter(first_day__lte=day).order_by("-first_day")[:count])
+        if own:
+            return [Term(term.name, term.first_day, term.last_day, named=True) for term in own]
+        terms = [Term.containing(day)]
+        while len(terms) < count:
+            terms.append(previous_term(terms[-1].first_day))
+        return terms
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

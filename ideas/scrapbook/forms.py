@@ -1,6 +1,5 @@
 """Forms for writing articles, adding photos and assembling editions."""
 
-from datetime import date
 from urllib.parse import urlencode
 
 from django import forms
@@ -9,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hub.lib.images import MAX_UPLOAD_BYTES, ImageRejected, clean_image
-from hub.lib.terms import Term, day_bounds, previous_term
+from hub.lib.terms import day_bounds
 from hub.lib.text import clean_plain_text
 from hub.models import Staff
 from ideas.scrapbook.export.markdown import count_words
@@ -175,13 +174,6 @@ class ExportForm(forms.Form):
     format = forms.ChoiceField(choices=ExportFormat.choices)
 
 
-def _recent_terms(today: date, count: int = 6) -> list[Term]:
-    terms = [Term.containing(today)]
-    while len(terms) < count:
-        terms.append(previous_term(terms[-1].first_day))
-    return terms
-
-
 class ArticleFilterForm(forms.Form):
     """Narrow the approved articles an editor adds: by school term and by words."""
 
@@ -194,7 +186,7 @@ class ArticleFilterForm(forms.Form):
         super().__init__(data, **kwargs)
         today = timezone.now().astimezone(school.zone).date()
         self.zone = school.zone
-        self.terms = {term.first_day.isoformat(): term for term in _recent_terms(today)}
+        self.terms = {term.first_day.isoformat(): term for term in school.recent_terms(today)}
         self.fields["term"].choices = [("", "Any term")] + [
             (key, term.label) for key, term in self.terms.items()
         ]

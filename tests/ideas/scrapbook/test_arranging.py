@@ -1,6 +1,6 @@
 """Putting an edition in order: move to a position in one step, htmx or plain POST."""
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -169,3 +169,23 @@ def test_adding_keeps_the_filter(client_for, school_admin, staff):
     )
     assert response.url.endswith("edit/?q=phonics#chosen")
     assert order(edition) == [wanted.pk]
+
+
+def test_the_term_filter_offers_the_schools_own_term_dates(client_for, school_admin, staff):
+    london = ZoneInfo("Europe/London")
+    school_admin.school.terms.create(
+        name="Michaelmas 2026", first_day=date(2026, 9, 7), last_day=date(2026, 10, 16)
+    )
+    inside = ArticleFactory(author=staff, status=Status.PUBLISHED, title="Inside Michaelmas")
+    after = ArticleFactory(author=staff, status=Status.PUBLISHED, title="After half-term")
+    _written_on(inside, datetime(2026, 10, 5, 9, tzinfo=london))
+    _written_on(after, datetime(2026, 10, 28, 9, tzinfo=london))
+    edition = edition_with([], created_by=school_admin)
+    client = client_for(school_admin)
+    url = reverse("ideas:edit_edition", args=[edition.pk])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "now", lambda: datetime(2026, 11, 1, 12, tzinfo=london))
+        html = client.get(url).content.decode()
+        assert '<option value="2026-09-07">Michaelmas 2026</option>' in html
+        html = client.get(url, {"term": "2026-09-07"}).content.decode()
+    assert "Inside Michaelmas" in html and "After half-term" not in html
