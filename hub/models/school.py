@@ -52,6 +52,10 @@ class School(models.Model):
         help_text="After someone says “I’ll try this”, how long before Staffroom asks how it went.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by every change to what the school's staff share (hub.content); the
+    # cached fragments and the pages' ETags are keyed on it. Kept here, not only in
+    # the cache, so it arrives with the school row every page already loads.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

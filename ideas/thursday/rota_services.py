@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 
+from hub.content import school_changed
 from hub.models import AuditEntry, NoticeKind, School, Staff
 from hub.notifications import notify
 from ideas.thursday.models import ClosureDate, RotaOptOut, RotaTurn, TurnState, TurnSwap
@@ -48,7 +49,9 @@ def closure_dates_add(*, school: School, start: date, end: date | None, reason: 
     ]
     for closure in new:
         closure.full_clean(validate_unique=False)
-    ClosureDate.objects.bulk_create(new, ignore_conflicts=True)
+    with transaction.atomic():
+        ClosureDate.objects.bulk_create(new, ignore_conflicts=True)
+        school_changed(school.pk)
     return len(new)
 
 
@@ -57,7 +60,9 @@ def opt_out_add(*, school: School, staff: Staff, reason: str) -> RotaOptOut:
         raise PermissionDenied("That colleague is not at this school.")
     opt_out = RotaOptOut(school=school, staff=staff, reason=reason.strip())
     opt_out.full_clean()
-    opt_out.save()
+    with transaction.atomic():
+        opt_out.save()
+        school_changed(school.pk)
     return opt_out
 
 
@@ -149,6 +154,7 @@ def rota_generate(
             action="generate_rota",
             reason=f"{len(turns)} Thursdays from {start:%-d %b %Y} to {end:%-d %b %Y}",
         )
+        school_changed(school.pk)
     for day, person in plan if tell_posers else []:
         # Only the next few weeks' posers hear now; the Monday reminder covers the rest.
         if (day - today).days <= 7 * 6:
@@ -178,6 +184,7 @@ def turn_update(*, turn: RotaTurn, staff: Staff, state: str, skip_reason: str, b
         turn.full_clean()
         turn.save()
         _audit(school=turn.school, actor=by, turn=turn, action="edit_turn", reason=turn.skip_reason)
+        school_changed(turn.school_id)
     if changed_poser and state == TurnState.PLANNED:
         notify(
             recipient=staff,
@@ -217,6 +224,7 @@ def turn_swap(*, turn: RotaTurn, other: RotaTurn, by: Staff, today: date) -> Tur
             second_staff=second_staff,
             requested_by=by,
         )
+        school_changed(first.school_id)
     for person, new_turn, colleague in (
         (first_staff, second, second_staff),
         (second_staff, first, first_staff),
