@@ -287,6 +287,7 @@ if __name__ == "__main__":
     {
         "paths": cmd_paths,
         "cookie": cmd_cookie,
+        "cookies": cmd_cookies,
         "queries": cmd_queries,
         "explain": cmd_explain,
         "cost": cmd_cost,

@@ -145,3 +145,14 @@ def test_the_dashboard_offers_no_invitation_to_the_moderator_looking(school, mod
     invite_other = reverse("hub:invite_to_share", args=[other_moderator.pk])
     assert invite_self not in first and invite_other in first
     assert invite_other not in second and invite_self in second
+
+
+def test_the_home_panels_are_the_schools_with_each_their_own_sign_up(school, staff, moderator):
+    lunch = LunchFactory(school=school, theme="Retrieval practice")
+    viewer, colleague = signed_in(staff), signed_in(moderator)
+    assert "0 post-its this week" in page(colleague, HOME)  # the school's panels are built
+    lunches.sign_up(lunch_id=lunch.pk, staff=staff)
+    board.idea_create(author=moderator, title="Exit tickets", note="n", tags=[], colour="blue")
+    theirs, other = page(viewer, HOME), page(colleague, HOME)
+    assert "You're coming." in theirs and "You're coming." not in other
+    assert "Exit tickets" in theirs and "1 post-it this week" in other
