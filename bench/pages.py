@@ -4,8 +4,9 @@ Run with the same environment as the server (DATABASE_URL, DJANGO_* ...):
     python bench/pages.py paths      # "name path" per page, the ceiling first
     python bench/pages.py cookie     # "sessionid=..." for the benchmark's user
     python bench/pages.py cookies N [--moderators]   # N sessions of N colleagues at school 1
-    python bench/pages.py queries    # "name status cold warm": queries per page (test client),
-                                     # fragments off, then taken from a warm fragment cache
+    python bench/pages.py queries    # "name status cold warm repeat": queries per page (test
+                                     # client): fragments off; from a warm fragment cache; with
+                                     # If-None-Match ("3:304": 3 queries, answered 304)
     python bench/pages.py cost       # median app CPU and wall ms per request, in-process
     python bench/pages.py explain    # EXPLAIN (ANALYZE, BUFFERS) of each page's slowest queries
     python bench/pages.py compare MODE out/MODE-small.tsv [out/MODE-large.tsv]   # a mode's table
@@ -150,7 +151,15 @@ def cmd_queries() -> None:
             client.get(path)  # warm caches (content types, templates; the fragments when on)
             response, queries, _ = _fetch(client, path)
             counts.append(len(queries))
-        print(page.name, response.status_code, *counts)
+        status = response.status_code
+        # Repeat: the same person sends the page's ETag back (304 when unchanged).
+        if etag := response.get("ETag"):
+            with CaptureQueriesContext(connection) as queries:
+                repeat = client.get(path, HTTP_IF_NONE_MATCH=etag)
+            counts.append(f"{len(queries)}:{repeat.status_code}")
+        else:
+            counts.append(f"{counts[-1]}:{status}")
+        print(page.name, status, *counts)
 
 
 def cmd_cost(repeats: str = "15") -> None:

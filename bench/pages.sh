@@ -165,10 +165,10 @@ for size in $SIZES; do
   COOKIE_OF[$size]=$($PY bench/pages.py cookie)
   $PY bench/pages.py cookies "$PEOPLE" >"$OUT/people-$size.txt"
   $PY bench/pages.py cookies "$PEOPLE" --moderators >"$OUT/moderators-$size.txt"
-  while read -r name status cold warm; do
+  while read -r name status cold warm repeat; do
     QUERIES[cold/$size/$name]=$cold
     QUERIES[school-warm/$size/$name]=$warm
-    QUERIES[repeat/$size/$name]=$warm
+    QUERIES[repeat/$size/$name]=$repeat
     [[ $status == 200 ]] || { echo "$name answered $status in the test client" >&2; exit 1; }
   done < <($PY bench/pages.py queries)
   PORT_OF[cold/$size]=$((PORT + n))
