@@ -66,6 +66,9 @@ export DJANGO_LOG_LEVEL=WARNING
 export STAFFROOM_STATIC_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 export STAFFROOM_BENCH=1
 export STAFFROOM_FRAGMENT_STATS=1
+# Keep every database connection for the whole run: bench/cpu.py counts the CPU of the
+# backends alive at each snapshot, and one that closed mid-run would take its CPU away.
+export DATABASE_CONN_MAX_AGE=3600
 export PYTHONWARNINGS=ignore
 
 SERVER_PIDS=()
