@@ -254,3 +254,23 @@ def test_signing_in_sessions_lockouts_and_notifications_never_bump(staff, school
     client.post(reverse("hub:mark_notifications_read"))
     client.post(reverse("logout"))
     assert version(school) == before
+
+
+def test_changes_made_in_django_admin_bump_the_school_they_belong_to(watch, school, staff):
+    from hub.models import Staff as StaffModel
+
+    root = StaffModel.objects.create_superuser("root@staffroom.example", "a-long-secret")
+    client = Client()
+    client.force_login(root)
+    idea = IdeaFactory(author=staff, title="Exit tickets")
+    with watch.bumps("admin delete (action)"):
+        response = client.post(
+            reverse("admin:ideas_idea_changelist"),
+            {"action": "delete_selected", "_selected_action": [idea.pk], "post": "yes"},
+        )
+        assert response.status_code == 302
+    assert not idea.__class__.objects.filter(pk=idea.pk).exists()
+    with watch.bumps("admin delete (one)"):
+        other = IdeaFactory(author=staff)
+        response = client.post(reverse("admin:ideas_idea_delete", args=[other.pk]), {"post": "yes"})
+        assert response.status_code == 302
