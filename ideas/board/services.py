@@ -299,4 +299,5 @@ def follow_up_answer(*, idea: Idea, person: Staff, answer: str, reflection: str 
         follow_up.answer, follow_up.answered_at = answer, timezone.now()
         follow_up.full_clean(validate_constraints=False)
         follow_up.save(update_fields=["answer", "answered_at"])
+        school_changed(idea.school_id)
     return follow_up
