@@ -55,6 +55,7 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
     if not started:  # Taken by another task, finished, or deleted.
         return
     export = EditionExport.objects.select_related("edition__school").get(pk=export_id)
+    school_changed(export.edition.school_id)  # its editors' edition page says "Being made"
     folder = Path(settings.MEDIA_ROOT) / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     # A random name, like every stored file: it cannot be guessed from the edition's id.
