@@ -127,3 +127,13 @@ def test_waiting_messages_are_shown_not_hidden_behind_a_304(staff):
     repeat = again(client, home, first)
     assert repeat.status_code == 200
     assert "You are already on the list." in repeat.content.decode()
+
+
+def test_an_etag_of_one_page_never_answers_for_another_schools_object(outsider, school):
+    """The ETag is checked before the view looks the lunch up: it names the URL and
+    is signed, so another school's staff still get their 404."""
+    lunch = LunchFactory(school=school)
+    client = signed_in(outsider)
+    own_home = client.get(reverse("hub:home"))
+    response = client.get(lunch.get_absolute_url(), HTTP_IF_NONE_MATCH=own_home["ETag"])
+    assert response.status_code == 404
