@@ -90,7 +90,7 @@ test-postgres:
 
 # Two gunicorn servers on one PostgreSQL database and one Redis (REDIS_URL, else
 # redis://127.0.0.1:6379/14): simultaneous lunch sign-ups and Idea of the Week
-# picks across both, and the page cache shared by both (bench/multiprocess.py;
+# picks across both, and school fragments on three servers (bench/multiprocess.py;
 # exits 1 on failure).
 # It adds a throwaway school per run, so it has a database of its own.
 MULTIPROCESS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/staffroom_multiprocess

@@ -1,9 +1,9 @@
 """What a staffroom screen costs the server: queries, app CPU and wall time per request.
 
 A screen asks for its panels once a minute; every screen of a school shares one
-render a minute (hub.display.selectors.screen_cache_key). This measures, in-process
-with the test client against DATABASE_URL (seed it with `seed_scale` or `seed_demo`
-first):
+render a minute (a school fragment: hub.display.selectors.screen_content_html).
+This measures, in-process with the test client against DATABASE_URL (seed it
+with `seed_scale` or `seed_demo` first):
 
 - miss: the minute's first request at a school (the panels are rendered);
 - hit: every other request that minute (the link is looked up, the panels come

@@ -3,10 +3,14 @@
 Run with the same environment as the server (DATABASE_URL, DJANGO_* ...):
     python bench/pages.py paths      # "name path" per page, the ceiling first
     python bench/pages.py cookie     # "sessionid=..." for the benchmark's user
-    python bench/pages.py queries    # "name status queries" per page (test client)
+    python bench/pages.py cookies N [--moderators]   # N sessions of N colleagues at school 1
+    python bench/pages.py queries    # "name status cold warm repeat": queries per page (test
+                                     # client): fragments off; from a warm fragment cache; with
+                                     # If-None-Match ("3:304": 3 queries, answered 304)
     python bench/pages.py cost       # median app CPU and wall ms per request, in-process
     python bench/pages.py explain    # EXPLAIN (ANALYZE, BUFFERS) of each page's slowest queries
-    python bench/pages.py compare small.tsv large.tsv   # the closing table
+    python bench/pages.py compare MODE out/MODE-small.tsv [out/MODE-large.tsv]   # a mode's table
+    python bench/pages.py compare-costs out/small.cost.tsv out/large.cost.tsv
 
 To benchmark another page, add a line to PAGES.
 """
@@ -96,18 +100,34 @@ def cmd_paths() -> None:
         print(page.name, page.path(user))
 
 
-def cmd_cookie() -> None:
+def _session_cookie(user: Staff) -> str:
     """A real database session, so both gunicorn workers accept it (no password round trip:
     login throttling and the password hasher are not what we measure)."""
     from django.contrib.sessions.backends.db import SessionStore
 
-    user = bench_user()
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
-    print(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def cmd_cookie() -> None:
+    print(_session_cookie(bench_user()))
+
+
+def cmd_cookies(count: str, *flags: str) -> None:
+    """Sessions of `count` different colleagues at the benchmark user's school, one a line
+    (cycling through them when the school has fewer; `--moderators`: moderators only, for
+    the dashboard). School-warm mode sends each request with the next one."""
+    user = bench_user()
+    colleagues = Staff.objects.filter(school_id=user.school_id, is_active=True).order_by("pk")
+    if "--moderators" in flags:
+        colleagues = colleagues.filter(is_moderator=True)
+    people = list(colleagues[: int(count)])
+    for n in range(int(count)):
+        print(_session_cookie(people[n % len(people)]))
 
 
 def _fetch(client: Client, path: str):
@@ -119,18 +139,33 @@ def _fetch(client: Client, path: str):
 
 
 def cmd_queries() -> None:
+    """Queries per page: rendered with every fragment built (cold), then with the
+    school's fragments in the cache (warm: a colleague has seen the page)."""
     user = bench_user()
     client = signed_in_client(user)
     for page in PAGES:
         path = page.path(user)
-        client.get(path)  # warm caches (content types, templates) as a running server has them
-        response, queries, _ = _fetch(client, path)
-        print(page.name, response.status_code, len(queries))
+        counts = []
+        for fragments_on in (False, True):
+            settings.STAFFROOM_FRAGMENT_CACHE = fragments_on
+            client.get(path)  # warm caches (content types, templates; the fragments when on)
+            response, queries, _ = _fetch(client, path)
+            counts.append(len(queries))
+        status = response.status_code
+        # Repeat: the same person sends the page's ETag back (304 when unchanged).
+        if etag := response.get("ETag"):
+            with CaptureQueriesContext(connection) as queries:
+                repeat = client.get(path, HTTP_IF_NONE_MATCH=etag)
+            counts.append(f"{len(queries)}:{repeat.status_code}")
+        else:
+            counts.append(f"{counts[-1]}:{status}")
+        print(page.name, status, *counts)
 
 
 def cmd_cost(repeats: str = "15") -> None:
     """Per page, the median app CPU time and wall time of one request in this process
-    (test client, same database). CPU time barely moves with other processes' load,
+    (test client, same database), every fragment built (STAFFROOM_FRAGMENT_CACHE as
+    set; bench/pages.sh sets 0). CPU time barely moves with other processes' load,
     so it compares pages and sizes where wrk on a busy shared machine cannot."""
     user = bench_user()
     client = signed_in_client(user)
@@ -184,44 +219,56 @@ def _read(path: str) -> dict[str, list[str]]:
     return rows
 
 
-def cmd_compare(small_path: str, large_path: str) -> None:
-    """Columns: rps, median and p99 ms, queries (per size); % of ceiling; large/small median."""
-    small, large = _read(small_path), _read(large_path)
+# Issue 16's targets, as a share of the ceiling's req/s in the same run and mode.
+TARGETS = {
+    "cold": {"home": 50, "lunches": 50, "lunch": 50, "edition": 50, "*": 35},
+    "school-warm": {"*": 60},
+    "repeat": {"*": 90},
+}
+
+
+def target_for(mode: str, page: str) -> int:
+    targets = TARGETS.get(mode, {"*": 50})
+    return targets.get(page, targets["*"])
+
+
+def cmd_compare(mode: str, *paths: str) -> None:
+    """One mode's table: per page and size req/s, median and p99 latency, the app's
+    and PostgreSQL's CPU per request, queries; % of the ceiling; large/small median.
+    `paths`: bench/out/<mode>-small.tsv and/or bench/out/<mode>-large.tsv."""
+    tables = {Path(path).stem.rsplit("-", 1)[-1]: _read(path) for path in paths}
     print(
-        f"{'page':<10} {'size':<6}{'req/s':>8}{'median':>9}{'p99':>9}{'queries':>8}"
-        f"{'of ceiling':>11}{'large/small':>12}"
+        f"{'page':<10} {'size':<6}{'req/s':>8}{'median':>9}{'p99':>9}{'app CPU':>9}"
+        f"{'PG CPU':>8}{'queries':>8}{'of ceiling':>11}{'target':>7}{'large/small':>12}"
     )
     verdicts = []
-    for name in small:
-        for size, table in (("small", small), ("large", large)):
+    names = next(iter(tables.values()))
+    for name in names:
+        for size, table in tables.items():
             if name not in table:
                 continue
-            rps, median, p99, queries = table[name]
+            rps, median, p99, app_ms, pg_ms, queries = table[name]
             share = float(rps) / float(table["ceiling"][0]) * 100
+            target = target_for(mode, name)
             ratio = ""
-            if size == "large" and name in small:
-                ratio = f"{float(median) / float(small[name][1]):.2f}x"
-                if name != "ceiling":
-                    verdicts.append((name, share >= 50, float(ratio[:-1]) <= 1.5, queries))
+            if size == "large" and "small" in tables:
+                ratio = f"{float(median) / float(tables['small'][name][1]):.2f}x"
+            if name != "ceiling":
+                verdicts.append((name, size, share, target, ratio))
             print(
-                f"{name:<10} {size:<6}{float(rps):>8.1f}{float(median):>8.1f}ms{float(p99):>7.1f}ms"
-                f"{queries:>8}{share:>10.0f}%{ratio:>12}"
+                f"{name:<10} {size:<6}{float(rps):>8.1f}{float(median):>7.1f}ms{float(p99):>7.1f}ms"
+                f"{float(app_ms):>7.2f}ms{float(pg_ms):>6.2f}ms{queries:>8}"
+                f"{share:>10.0f}%{target:>6}%{ratio:>12}"
             )
-    _compare_costs(*(_cost_file(path) for path in (small_path, large_path)))
     print()
-    for name, throughput_ok, latency_ok, queries in verdicts:
-        same_queries = small[name][3] == queries
-        print(
-            f"{name:<10} >=50% of ceiling: {'yes' if throughput_ok else 'NO'}; "
-            f"large within 1.5x of small: {'yes' if latency_ok else 'NO'}; "
-            f"same query count: {'yes' if same_queries else 'NO'}"
-        )
-
-
-def _cost_file(results_path: str) -> Path:
-    """bench/out/cached-large.tsv -> bench/out/large.cost.tsv (cost is measured once per size)."""
-    path = Path(results_path)
-    return path.with_name(path.stem.rsplit("-", 1)[-1] + ".cost.tsv")
+    for name, size, share, target, ratio in verdicts:
+        line = f"{mode:<12}{name:<10}{size:<6} >={target}% of ceiling: "
+        line += "yes" if share >= target else f"NO ({share:.0f}%)"
+        if ratio:
+            line += f"; large within 1.5x of small: {'yes' if float(ratio[:-1]) <= 1.5 else 'NO'}"
+            same = tables["small"][name][5] == tables["large"][name][5]
+            line += f"; same query count: {'yes' if same else 'NO'}"
+        print(line)
 
 
 def _compare_costs(small_path: Path, large_path: Path) -> None:
@@ -231,7 +278,7 @@ def _compare_costs(small_path: Path, large_path: Path) -> None:
     small, large = _read(str(small_path)), _read(str(large_path))
     print()
     print(
-        "App CPU per request, page rendered, no page cache "
+        "App CPU per request, in-process, every fragment built "
         "(median, in-process; ceiling share = ceiling CPU / page CPU)"
     )
     print(f"{'page':<10}{'small ms':>10}{'large ms':>10}{'large/small':>12}{'of ceiling':>11}")
@@ -249,8 +296,10 @@ if __name__ == "__main__":
     {
         "paths": cmd_paths,
         "cookie": cmd_cookie,
+        "cookies": cmd_cookies,
         "queries": cmd_queries,
         "explain": cmd_explain,
         "cost": cmd_cost,
         "compare": cmd_compare,
+        "compare-costs": lambda small, large: _compare_costs(Path(small), Path(large)),
     }[command](*args)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
+from hub.content import SchoolContentAdmin
 from hub.models import (
     AuditEntry,
     DisplayLink,
@@ -28,7 +29,7 @@ class SchoolTermInline(admin.TabularInline):
 
 
 @admin.register(School)
-class SchoolAdmin(admin.ModelAdmin):
+class SchoolAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["name", "urn", "phase", "local_authority", "moderation_mode"]
     search_fields = ["name", "urn"]
     list_filter = ["phase", "moderation_mode"]
@@ -43,14 +44,14 @@ class SchoolTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(Network)
-class NetworkAdmin(admin.ModelAdmin):
+class NetworkAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["name", "kind"]
     search_fields = ["name"]
     filter_horizontal = ["schools"]
 
 
 @admin.register(Staff)
-class StaffAdmin(UserAdmin):
+class StaffAdmin(SchoolContentAdmin, UserAdmin):
     ordering = ["full_name"]
     list_display = [
         "email",
@@ -163,7 +164,7 @@ class SentEmailAdmin(admin.ModelAdmin):
 
 
 @admin.register(ShareInvitation)
-class ShareInvitationAdmin(admin.ModelAdmin):
+class ShareInvitationAdmin(SchoolContentAdmin, admin.ModelAdmin):
     """Invitations to share leaders sent: a record, so adding one here is not offered."""
 
     list_display = ["created_at", "school", "recipient", "sent_by", "buddy", "half_term_start"]
@@ -176,7 +177,7 @@ class ShareInvitationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["created_at", "school", "flagged_by", "reason", "resolution"]
     list_filter = ["resolution", "school"]
     list_select_related = ["school", "flagged_by"]

@@ -7,9 +7,6 @@ class HubConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from hub.ops.content_versions import watch_every_connection
-
-        watch_every_connection()
         from hub.tasks import watch_running_tasks
 
         watch_running_tasks()

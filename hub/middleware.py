@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from hub.lib.text import drop_control_characters
-from hub.ops.content_versions import request_in_progress
 
 # Bodies whose fields Django parses into request.POST.
 FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -58,17 +57,6 @@ class SchoolTimezoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
-
-
-class ContentWriterMiddleware:
-    """Tell `hub.ops.content_versions` whose request is writing (after authentication)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        with request_in_progress(request):
-            return self.get_response(request)
 
 
 # What a download is, besides anything sent as an attachment: a file of data about

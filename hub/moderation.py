@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from hub.content import school_changed
 from hub.models import AuditEntry, Contribution, Flag, Resolution, Status
 
 
@@ -94,6 +95,7 @@ def transition(
             )
         from_status = contribution.status
         contribution.refresh_from_db(fields=["status", "version", "moderation_note", "updated_at"])
+        school_changed(contribution.school_id)
         if needs_moderator:
             entry = _audit(contribution, actor, action, from_status, to_state, note)
             if action == "hide":
@@ -111,6 +113,7 @@ def celebrate(contribution: Contribution, *, actor, note: str) -> Contribution:
             celebrated_at=timezone.now(), celebration_note=note.strip()
         )
         contribution.refresh_from_db(fields=["celebrated_at", "celebration_note"])
+        school_changed(contribution.school_id)
         _audit(contribution, actor, "celebrate", contribution.status, contribution.status, note)
     return contribution
 
@@ -130,6 +133,7 @@ def dismiss_flags(contribution: Contribution, *, actor, reason: str = "") -> int
             contribution.status,
             reason.strip() or "Flags dismissed: nothing to change.",
         )
+        school_changed(contribution.school_id)
         return _resolve_flags(contribution, entry, Resolution.DISMISSED)
 
 
@@ -168,6 +172,7 @@ def undo(contribution: Contribution, *, entry: AuditEntry, actor, expected_versi
         )
         if entry.action == "dismiss_flags" and not reopened:
             raise TransitionRefused("Those flags were already undone.")
+        school_changed(contribution.school_id)
         _audit(
             contribution,
             actor,

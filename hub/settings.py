@@ -71,13 +71,14 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside the rest, so it sees every response as it leaves.
     "hub.middleware.PrivateDownloadMiddleware",
+    # Counts the fragments of the whole request (STAFFROOM_FRAGMENT_STATS; off: a no-op).
+    "hub.fragments.FragmentStatsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.middleware.ControlCharacterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "hub.middleware.ContentWriterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -147,16 +148,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 
 # One cache shared by every web process and the worker: Redis in production.
-# Without REDIS_URL each process has its own memory cache, which only a single
-# process may use for pages (hub.ops.page_cache).
+# Without REDIS_URL each process keeps its own memory cache; fragments are keyed
+# on the school's content version read from the database, so that is still never
+# stale, only less often hit.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
-# Each person's main pages kept for up to a minute, dropped by any write to their
-# school's content (hub.ops.page_cache). On by default when Redis is configured.
-STAFFROOM_PAGE_CACHE = env_bool("STAFFROOM_PAGE_CACHE", bool(REDIS_URL))
+# What a school's staff share (the post-it wall, this week's question, lunch lists,
+# edition bodies, celebrations) is rendered once per school content version
+# (hub.fragments). 0 renders every fragment every time (for benchmarks).
+STAFFROOM_FRAGMENT_CACHE = env_bool("STAFFROOM_FRAGMENT_CACHE", True)
+# 1 adds `X-Staffroom-Fragments: hits=H misses=M` to every response (for benchmarks).
+STAFFROOM_FRAGMENT_STATS = env_bool("STAFFROOM_FRAGMENT_STATS", False)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "hub.Staff"

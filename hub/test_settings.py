@@ -9,10 +9,10 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# The whole suite runs with the page cache on, so any test that reads a page,
-# changes something and reads it again also checks the cache's invalidation.
+# The whole suite runs with the fragment cache on, so any test that reads a page,
+# changes something and reads it again also checks that the change reached it.
 # One process: a memory cache is shared by the test and the live server threads.
-STAFFROOM_PAGE_CACHE = True
+STAFFROOM_FRAGMENT_CACHE = True
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

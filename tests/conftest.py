@@ -29,7 +29,7 @@ def _no_mail_sent_by_a_request(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rolled-back tests reuse ids: no page cached in one test may meet another."""
+    """Rolled-back tests reuse ids and versions: no fragment cached in one test may meet another."""
     cache.clear()
     yield
     cache.clear()
@@ -37,8 +37,8 @@ def _empty_cache():
 
 @pytest.fixture
 def within_one_minute(monkeypatch):
-    """Stop the clock: pages are cached per minute (hub.ops.page_cache), so a test that
-    expects its second visit to be served from the cache must not cross into the next."""
+    """Stop the clock: ETags and time-bound fragments (hub.fragments) change with the
+    minute, so a test that expects a 304 or a cache hit must not cross into the next."""
     moment = timezone.now()
     monkeypatch.setattr(timezone, "now", lambda: moment)
 

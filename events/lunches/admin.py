@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from events.lunches.models import CalendarFeed, DietaryNeeds, Input, Lunch, SignUp, Takeaway
+from hub.content import SchoolContentAdmin
 
 
 class SignUpInline(admin.TabularInline):
@@ -10,7 +11,7 @@ class SignUpInline(admin.TabularInline):
 
 
 @admin.register(Lunch)
-class LunchAdmin(admin.ModelAdmin):
+class LunchAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["__str__", "school", "starts_at", "room", "capacity"]
     list_filter = ["school"]
     date_hierarchy = "starts_at"
@@ -19,20 +20,20 @@ class LunchAdmin(admin.ModelAdmin):
 
 
 @admin.register(Input)
-class InputAdmin(admin.ModelAdmin):
+class InputAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["title", "kind", "author", "lunch", "status"]
     list_filter = ["status", "kind"]
     raw_id_fields = ["author", "lunch"]
 
 
 @admin.register(Takeaway)
-class TakeawayAdmin(admin.ModelAdmin):
+class TakeawayAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["text", "author", "lunch", "status"]
     raw_id_fields = ["author", "lunch"]
 
 
 @admin.register(DietaryNeeds)
-class DietaryNeedsAdmin(admin.ModelAdmin):
+class DietaryNeedsAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["staff", "updated_at"]
     raw_id_fields = ["staff"]
 

@@ -1,18 +1,25 @@
 """Registers learning lunches with hub: contribution kinds, home panel, dashboard column,
 digest, jobs, demo and scale data."""
 
+import copy
+
+from django.utils import timezone
+
 from events.lunches import jobs
 from events.lunches.demo import seed_lunches
 from events.lunches.models import Input, Takeaway
 from events.lunches.scale import generate_lunches
 from events.lunches.selectors import (
+    LIVE,
     attendance_counts,
     learning_entries,
     lunches_for,
+    my_sign_up_states,
     next_lunch_for_display,
     schedule_lunch_for,
     upcoming_with_free_places,
 )
+from hub.fragments import Fragment, school_fragment
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
@@ -30,9 +37,25 @@ HOME_PANEL_LUNCHES = 3
 
 
 def home_panel_context(staff) -> dict:
-    """The next few lunches with their free places and this person's state (one query)."""
-    upcoming = lunches_for(staff).upcoming()[:HOME_PANEL_LUNCHES] if staff.school_id else []
-    return {"next_lunches": list(upcoming)}
+    """The next few lunches with their free places (the school's, kept with its fragments)
+    and this person's state (one small query)."""
+    if not staff.school_id:
+        return {"next_lunches": []}
+
+    def build() -> Fragment:
+        return Fragment("", list(lunches_for(staff).upcoming()[:HOME_PANEL_LUNCHES]))
+
+    # "Coming up" changes as lunches start: the minute is part of the key.
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    shared = school_fragment(staff.school, "lunches-home", build, parts=[minute]).data
+    mine = my_sign_up_states(staff, [lunch.pk for lunch in shared])
+    next_lunches = []
+    for lunch in shared:
+        lunch = copy.copy(lunch)  # the cached one is everyone's
+        states = [state for state in LIVE if f"{state}:{lunch.pk}" in mine]
+        lunch.my_state = states[0] if states else None
+        next_lunches.append(lunch)
+    return {"next_lunches": next_lunches}
 
 
 register_contribution(Input, label="Lunch input", label_plural="Lunch inputs")

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from events.lunches.models import Lunch, Takeaway, TakeawayFollowUp
 from events.lunches.tasks import send_lunch_follow_ups, send_lunch_reminders
+from hub.content import schools_changed
 from hub.models import NoticeKind, School, Status
 from hub.notifications import notify_many
 
@@ -79,6 +80,8 @@ def ask_how_takeaways_went(now) -> int:
             ignore_conflicts=True,
         )
         mine = list(TakeawayFollowUp.objects.filter(run=run).select_related("takeaway__author"))
+        # Only the schools this run asked at: every other school's fragments stay.
+        schools_changed(follow_up.takeaway.school_id for follow_up in mine)
         notify_many(
             kind=NoticeKind.FOLLOW_UP,
             notices=[

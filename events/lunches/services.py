@@ -19,6 +19,7 @@ from events.lunches.models import (
     Takeaway,
     TakeawayFollowUp,
 )
+from hub.content import school_changed
 from hub.models import NoticeKind, Status
 from hub.notifications import notify
 
@@ -94,6 +95,7 @@ def schedule_lunch(
     )
     lunch.full_clean()
     lunch.save()
+    school_changed(lunch.school_id)
     return lunch
 
 
@@ -133,6 +135,7 @@ def update_lunch(
         lunch.full_clean()
         lunch.save()
         promote_waitlisted(lunch, now=now)
+        school_changed(lunch.school_id)
     return lunch
 
 
@@ -164,6 +167,7 @@ def volunteer_input(*, lunch_id: int, author, title, kind, summary, link="", fil
             _attach(item, file)
         item.full_clean()
         item.save()
+        school_changed(item.school_id)
     return item
 
 
@@ -181,6 +185,7 @@ def add_resources(*, item: Input, link="", notes="", file=None) -> Input:
         _attach(item, file)
     item.full_clean()
     item.save(update_fields=["link", "notes", "file", "file_label", "updated_at"])
+    school_changed(item.school_id)
     return item
 
 
@@ -197,6 +202,7 @@ def add_takeaway(*, lunch: Lunch, author, text: str, now=None) -> Takeaway:
     )
     takeaway.full_clean()
     takeaway.save()
+    school_changed(takeaway.school_id)
     return takeaway
 
 
@@ -242,6 +248,7 @@ def sign_up(
         entry.allergens = allergens.strip()
         entry.full_clean()
         entry.save()
+        school_changed(lunch.school_id)
     return entry
 
 
@@ -259,6 +266,7 @@ def cancel_sign_up(*, lunch_id: int, staff, now=None) -> SignUp:
         entry.cancelled_at = now
         entry.save(update_fields=["state", "cancelled_at"])
         promote_waitlisted(lunch, now=now)
+        school_changed(lunch.school_id)
     return entry
 
 
@@ -294,6 +302,8 @@ def save_dietary_needs(*, staff, text: str) -> DietaryNeeds:
     needs.text = text.strip()
     needs.full_clean()
     needs.save()
+    # Organisers see the diets of the people coming to each lunch.
+    school_changed(staff.school_id)
     return needs
 
 
@@ -323,4 +333,5 @@ def takeaway_follow_up_answer(
         follow_up.answered_at = timezone.now()
         follow_up.full_clean(exclude=["takeaway"])
         follow_up.save()
+        school_changed(takeaway.school_id)
     return follow_up

@@ -5,11 +5,11 @@ from datetime import datetime
 from functools import cache
 
 import segno
-from django.core.cache import cache as django_cache
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hub.fragments import Fragment, school_fragment
 from hub.models import DisplayLink, School, hash_display_token
 from hub.registry import display_sections
 
@@ -70,25 +70,26 @@ def sections_for(school: School, now: datetime) -> list[dict]:
     return sections
 
 
-def screen_cache_key(school: School, now: datetime) -> str:
-    """Where a school's screen content is kept: one render a minute, shared by all of
-    its screens. (The one place to change when content versions key it instead.)"""
-    return f"display:screen:{school.pk}:{now:%Y%m%d%H%M}"
-
-
 def screen_content_html(school: School) -> str:
-    """The rotating panels of a school's screen, rendered at most once a minute."""
+    """The rotating panels of a school's screen: a school fragment (hub.fragments),
+    rendered once per change of the school's content and at most once a minute (a
+    new minute may open Thursday's question or start a lunch), shared by all of
+    its screens."""
     now = timezone.now()
-    key = screen_cache_key(school, now)
-    html = django_cache.get(key)
-    if html is None:
+
+    def build() -> Fragment:
         with timezone.override(school.zone):
-            html = render_to_string(
-                "hub/display/_screen_content.html",
-                {"sections": sections_for(school, now), "rendered_at": now},
+            return Fragment(
+                render_to_string(
+                    "hub/display/_screen_content.html",
+                    {"sections": sections_for(school, now), "rendered_at": now},
+                )
             )
-        django_cache.set(key, html, SCREEN_CACHE_SECONDS)
-    return html
+
+    minute = now.strftime("%Y%m%d%H%M")
+    return school_fragment(
+        school, "screen", build, parts=[minute], seconds=SCREEN_CACHE_SECONDS
+    ).html
 
 
 @cache

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 
+from hub.content import school_changed
 from hub.lib.terms import half_term_containing
 from hub.models import NoticeKind, ShareInvitation, Staff
 from hub.notifications import notify
@@ -65,6 +66,7 @@ def invite_to_share(
     try:
         with transaction.atomic():
             invitation.save()
+            school_changed(invitation.school_id)
             notify(
                 recipient=recipient,
                 kind=NoticeKind.SHARE_INVITATION,

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 
+from hub.content import school_changed
 from hub.models import Flag, NoticeKind, Staff, Status
 from hub.notifications import notify
 
@@ -30,6 +31,7 @@ def flag_contribution(*, contribution, staff, reason: str) -> Flag:
         # A savepoint, so a double click racing past the check leaves the request usable.
         with transaction.atomic():
             flag.save()
+            school_changed(flag.school_id)
     except IntegrityError:
         raise AlreadyFlagged from None
     moderators = Staff.objects.filter(

@@ -7,9 +7,11 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from hub.access import require_school_settings_editor
+from hub.content import school_changed
 from hub.lib.images import CleanImage
 from hub.models import AuditEntry, School
 
+SETTINGS_FIELDS = ["moderation_mode", "follow_up_days", "time_zone", "logo"]
 FIELD_LABELS = {
     "moderation_mode": "moderation",
     "follow_up_days": "days before “How did it go?”",
@@ -42,10 +44,14 @@ def school_settings_save(
             school.logo = ""
             changes.append("logo removed")
         school.full_clean()
-        school.save()
+        # Never write back the content version read with the form: a colleague's change
+        # in the meantime raised it, and going back would reuse an old fragment's key.
+        school.save(update_fields=SETTINGS_FIELDS)
         if terms_formset.has_changed():
             terms_formset.save()
             changes.append("term dates")
+        # Time zone, moderation and term dates change how every page reads.
+        school_changed(school)
         if changes:
             AuditEntry.objects.create(
                 school=school,

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from hub.content import school_changed
 from hub.models import (
     LearningExport,
     LearningExportStatus,
@@ -70,6 +71,8 @@ def note_add(*, staff, text: str, tags: list[str], is_private: bool) -> Learning
         note.full_clean()
         note.save()
         note.tags.set(tags)
+        # The participation dashboard (a school fragment) counts learning notes.
+        school_changed(staff.school_id)
     return note
 
 

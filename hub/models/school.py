@@ -62,6 +62,10 @@ class School(models.Model):
     # Printed on the cover of the scrapbook's PDF; served only to the school's own staff.
     logo = models.FileField(upload_to=RandomName("schools/logos/%Y/"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by every change to what the school's staff share (hub.content); the
+    # cached fragments and the pages' ETags are keyed on it. Kept here, not only in
+    # the cache, so it arrives with the school row every page already loads.
+    content_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     # The school's own emblem, set by its head or office in the settings page, not a
     # person's upload: "Download my data" leaves it out.

@@ -1,6 +1,6 @@
 """Say that the cache cannot be reached once per interval, not once per cache call.
 
-Without Redis a server still serves every page (the page cache steps aside), but a
+Without Redis a server still serves every page (fragments are rendered), but a
 traceback for each cache call wrote 7 MB of log a minute and buried everything else.
 """
 

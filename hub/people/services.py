@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.content import school_changed
 from hub.emails import queue_email
 from hub.models import Invitation, School, Staff
 from hub.people.staff_import import ImportCheck
@@ -42,6 +43,7 @@ def staff_invite(
         staff.set_unusable_password()
         staff.full_clean()
         staff.save()
+        school_changed(school.pk)
         _send_invitation(staff, invited_by)
     return staff
 
@@ -90,6 +92,8 @@ def invitation_accept(*, invitation: Invitation, password: str) -> Staff:
         staff = invitation.staff
         staff.set_password(password)
         staff.save(update_fields=["password"])
+        # A colleague joins (the staff list and dashboard show who has): not a sign-in.
+        school_changed(staff.school_id)
     return staff
 
 
@@ -102,12 +106,15 @@ def staff_deactivate(*, staff: Staff, by: Staff) -> None:
         staff.deactivated_at = timezone.now()
         staff.save(update_fields=["is_active", "deactivated_at"])
         staff.invitations.filter(accepted_at__isnull=True).update(expires_at=timezone.now())
+        school_changed(staff.school_id)
 
 
 def staff_reactivate(*, staff: Staff) -> None:
     staff.is_active = True
     staff.deactivated_at = None
-    staff.save(update_fields=["is_active", "deactivated_at"])
+    with transaction.atomic():
+        staff.save(update_fields=["is_active", "deactivated_at"])
+        school_changed(staff.school_id)
 
 
 def staff_change_role(
@@ -126,4 +133,6 @@ def staff_change_role(
     staff.is_school_admin = is_school_admin
     staff.manages_settings = manages_settings
     staff.full_clean()
-    staff.save(update_fields=["role", "is_moderator", "is_school_admin", "manages_settings"])
+    with transaction.atomic():
+        staff.save(update_fields=["role", "is_moderator", "is_school_admin", "manages_settings"])
+        school_changed(staff.school_id)

@@ -21,7 +21,11 @@ def can_moderate(staff, contribution) -> bool:
 @register.filter
 def credits(contribution) -> SafeString:
     """ "<strong>Mr Reid</strong> (Year 5 teacher) and <strong>Pete Russo</strong> (School
-    cook)": everyone credited for the work, with what they do, escaped."""
+    cook)": everyone credited for the work, with what they do, escaped. An anonymous
+    reply stays anonymous wherever it is credited: the celebrations card is a school
+    fragment, the same for everyone."""
+    if getattr(contribution, "is_anonymous", False):
+        return mark_safe("<strong>a colleague</strong>")
     parts = [
         format_html("<strong>{}</strong> ({})", person.name, person.role_title)
         for person in contribution.credited_people()

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from hub.ops.page_cache import cached_page
+from hub.decorators import school_page
 from hub.registry import home_panels
 
 
 @login_required
-@cached_page
+@school_page
 def home(request: HttpRequest) -> HttpResponse:
     panels = [
         {"template_name": panel.template_name, **panel.get_context(request.user)}

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from hub.content import SchoolContentAdmin
 from ideas.board.models import Comment, Idea, IdeaOfTheWeek, Reaction
 
 
 @admin.register(Idea)
-class IdeaAdmin(admin.ModelAdmin):
+class IdeaAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["title", "author", "school", "week", "status", "created_at"]
     list_filter = ["status", "colour", "school"]
     search_fields = ["title", "note"]
@@ -14,7 +15,7 @@ class IdeaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reaction)
-class ReactionAdmin(admin.ModelAdmin):
+class ReactionAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["idea", "author", "kind", "status", "created_at"]
     list_filter = ["kind", "status"]
     search_fields = ["reflection", "idea__title"]
@@ -23,7 +24,7 @@ class ReactionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["idea", "author", "status", "created_at"]
     list_filter = ["status"]
     search_fields = ["text", "idea__title"]
@@ -32,7 +33,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(IdeaOfTheWeek)
-class IdeaOfTheWeekAdmin(admin.ModelAdmin):
+class IdeaOfTheWeekAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["week", "school", "idea", "picked_by", "picked_at"]
     list_filter = ["school"]
     list_select_related = ["idea", "school", "picked_by"]

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from hub.fragments import Fragment, school_fragment
 from hub.models import Status
 from hub.registry import (
     register_contribution,
@@ -33,18 +34,27 @@ HOME_NEWEST = 3
 
 
 def home_panel_context(staff) -> dict:
-    """This week's Idea of the Week, how many post-its and the newest few (3 queries)."""
+    """This week's Idea of the Week, how many post-its and the newest few (3 queries,
+    none while the school's fragment is kept)."""
     if staff.school_id is None:
         return {"board_pick": None, "board_count": 0, "board_newest": []}
     week = current_week(staff.school)
-    shared = Idea.objects.filter(
-        school_id=staff.school_id, week=week.monday, status=Status.PUBLISHED
-    )
-    return {
-        "board_pick": idea_of_the_week(staff.school_id, week.monday),
-        "board_count": shared.count(),
-        "board_newest": list(shared.select_related("author")[:HOME_NEWEST]),
-    }
+
+    def build() -> Fragment:
+        shared = Idea.objects.filter(
+            school_id=staff.school_id, week=week.monday, status=Status.PUBLISHED
+        )
+        return Fragment(
+            "",
+            {
+                "board_pick": idea_of_the_week(staff.school_id, week.monday),
+                "board_count": shared.count(),
+                "board_newest": list(shared.select_related("author")[:HOME_NEWEST]),
+            },
+        )
+
+    # The same for everyone at the school: kept with the school's fragments.
+    return school_fragment(staff.school, "board-home", build, parts=[week.monday]).data
 
 
 register_contribution(Idea, label="Board idea", label_plural="Board ideas")

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
+from hub.content import schools_changed
 from hub.models import NoticeKind, School, Status
 from hub.notifications import notify_many
 from ideas.board.models import FollowUp, Reaction, ReactionKind
@@ -60,6 +61,8 @@ def ask_how_it_went(now: datetime) -> int:
             ignore_conflicts=True,
         )
         mine = list(FollowUp.objects.filter(run=run).select_related("idea", "person"))
+        # Only the schools this run asked at: every other school's fragments stay.
+        schools_changed(follow_up.idea.school_id for follow_up in mine)
         notify_many(
             kind=NoticeKind.FOLLOW_UP,
             target_view="ideas:how_did_it_go",

@@ -76,16 +76,9 @@ def school_ideas(staff) -> QuerySet:
     )
 
 
-def board_ideas(
-    staff,
-    *,
-    week: Week | None,
-    tag: str = "",
-    group: str = "",
-    query: str = "",
+def _on_board(
+    ideas: QuerySet, *, week: Week | None, tag: str = "", group: str = "", query: str = ""
 ) -> QuerySet:
-    """This board's ideas, newest first; `week=None` searches every week."""
-    ideas = school_ideas(staff)
     if week is not None:
         ideas = ideas.filter(week=week.monday)
     if tag:
@@ -99,7 +92,38 @@ def board_ideas(
         ideas = ideas.filter(
             Q(title__icontains=query) | Q(note__icontains=query) | Q(pk__in=matching_tags)
         )
+    return ideas
+
+
+def board_ideas(
+    staff,
+    *,
+    week: Week | None,
+    tag: str = "",
+    group: str = "",
+    query: str = "",
+) -> QuerySet:
+    """This board's ideas, newest first; `week=None` searches every week."""
+    ideas = _on_board(school_ideas(staff), week=week, tag=tag, group=group, query=query)
     return with_board_details(ideas, staff).order_by("-created_at", "-pk")
+
+
+def own_unshared_ideas(staff, **shown) -> QuerySet:
+    """The person's own post-its on this board that colleagues do not see (waiting,
+    returned, hidden): while there are any, their wall is not the school's."""
+    own = Idea.objects.filter(school_id=staff.school_id, author_id=staff.pk).exclude(
+        status=Status.PUBLISHED
+    )
+    return _on_board(own, **shown)
+
+
+def my_reactions(staff, idea_ids: list[int]) -> set[str]:
+    """The `{% mine %}` keys of this person's reactions to these ideas ("will_try:12"):
+    one small query."""
+    if not idea_ids:
+        return set()
+    rows = Reaction.objects.filter(author_id=staff.pk, idea_id__in=idea_ids)
+    return {f"{kind}:{idea_id}" for idea_id, kind in rows.values_list("idea_id", "kind")}
 
 
 def idea_of_the_week(school_id: int, monday: date) -> IdeaOfTheWeek | None:

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from hub import moderation
+from hub.content import school_changed
 from hub.lib.text import clean_plain_text
 from hub.lib.weeks import Week
 from hub.models import NoticeKind, Notification, Staff, Status
@@ -65,6 +66,7 @@ def idea_create(
         idea.full_clean()
         idea.save()
         idea.tags.set(tags)
+        school_changed(idea.school_id)
     return idea
 
 
@@ -78,6 +80,7 @@ def idea_update(
         idea.full_clean()
         idea.save(update_fields=["title", "note", "colour", "updated_at"])
         idea.tags.set(tags)
+        school_changed(idea.school_id)
         # Feedback acted on: send it back to the moderators through the one workflow.
         if idea.status == Status.RETURNED:
             moderation.transition(idea, action="submit", actor=editor)
@@ -87,7 +90,9 @@ def idea_update(
 def idea_delete(*, idea: Idea, actor: Staff) -> None:
     if actor.pk != idea.author_id:
         raise PermissionDenied("Only the author can delete this idea.")
-    idea.delete()
+    with transaction.atomic():
+        idea.delete()
+        school_changed(idea.school_id)
 
 
 def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") -> Reaction:
@@ -98,7 +103,9 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         if existing.reflection != reflection:
             existing.reflection = reflection
             existing.full_clean()
-            existing.save(update_fields=["reflection", "updated_at"])
+            with transaction.atomic():
+                existing.save(update_fields=["reflection", "updated_at"])
+                school_changed(existing.school_id)
         return existing
     # "I'll try this" carries no words to moderate; a reflection does.
     status = Status.PUBLISHED if kind == ReactionKind.WILL_TRY else None
@@ -114,6 +121,7 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         reaction.full_clean()
         with transaction.atomic():
             reaction.save()
+            school_changed(reaction.school_id)
             _tell_author_of_reaction(reaction)
     except (ValidationError, IntegrityError):
         # The same person's other tab saved the same reaction since we looked: full_clean's
@@ -183,7 +191,10 @@ def _invite_to_take_it_further(idea: Idea) -> None:
 
 
 def reaction_remove(*, idea: Idea, author: Staff, kind: str) -> None:
-    Reaction.objects.filter(idea=idea, author=author, kind=kind).delete()
+    with transaction.atomic():
+        deleted, _ = Reaction.objects.filter(idea=idea, author=author, kind=kind).delete()
+        if deleted:
+            school_changed(idea.school_id)
 
 
 def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
@@ -197,6 +208,7 @@ def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
     with transaction.atomic():
         comment.full_clean()
         comment.save()
+        school_changed(comment.school_id)
         if comment.is_published and idea.author_id != author.pk:
             notify(
                 recipient=idea.author,
@@ -234,6 +246,7 @@ def pick_idea_of_week(*, idea: Idea, actor: Staff, reason: str = "") -> IdeaOfTh
         # Read before saving: _save_pick refreshes `previous` to the new pick.
         previous_idea_id = previous.idea_id if previous is not None else None
         pick = _save_pick(idea, previous, values)
+        school_changed(idea.school_id)
         moderation.record(idea, actor=actor, action="pick", reason=values["reason"])
         if previous_idea_id != idea.pk and idea.author_id != actor.pk:
             notify(
@@ -286,4 +299,5 @@ def follow_up_answer(*, idea: Idea, person: Staff, answer: str, reflection: str 
         follow_up.answer, follow_up.answered_at = answer, timezone.now()
         follow_up.full_clean(validate_constraints=False)
         follow_up.save(update_fields=["answer", "answered_at"])
+        school_changed(idea.school_id)
     return follow_up

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from hub.content import SchoolContentAdmin
 from ideas.scrapbook.models import Article, ArticleImage, Edition, EditionArticle, EditionExport
 
 __all__: list[str] = []
@@ -15,7 +16,7 @@ class ArticleImageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["title", "author", "school", "status", "created_at"]
     list_filter = ["status", "school"]
     search_fields = ["title", "author__full_name"]
@@ -32,7 +33,7 @@ class EditionArticleInline(admin.TabularInline):
 
 
 @admin.register(Edition)
-class EditionAdmin(admin.ModelAdmin):
+class EditionAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["title", "school", "is_published", "created_at"]
     list_filter = ["school"]
     inlines = [EditionArticleInline]

@@ -10,6 +10,7 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from hub import moderation
+from hub.content import school_changed
 from hub.lib.images import CleanImage, print_rendition
 from hub.models import NoticeKind, Status
 from hub.notifications import notify
@@ -67,6 +68,7 @@ def article_create(*, author, co_authors=(), tags=(), **fields) -> Article:
         article.save()
         article.co_authors.set(co_authors)
         article.tags.set(list(tags))
+        school_changed(article.school_id)
     return article
 
 
@@ -93,6 +95,7 @@ def article_update(*, article: Article, editor, co_authors=(), tags=(), **fields
             raise ValidationError("This article was submitted or changed meanwhile. Reload it.")
         article.co_authors.set(co_authors)
         article.tags.set(list(tags))
+        school_changed(article.school_id)
     return article
 
 
@@ -155,6 +158,7 @@ def image_add(
         image.full_clean()
         image.save()
         Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
+        school_changed(article.school_id)
     return image
 
 
@@ -167,6 +171,7 @@ def article_delete(*, article: Article, actor) -> None:
     files = [f for image in article.images.all() for f in (image.image, image.print_image)]
     with transaction.atomic():
         article.delete()
+        school_changed(article.school_id)
         transaction.on_commit(lambda: [f.delete(save=False) for f in files])
 
 
@@ -178,6 +183,7 @@ def edition_delete(*, edition: Edition, editor) -> None:
         files.append(edition.cover_image)
     with transaction.atomic():
         edition.delete()
+        school_changed(edition.school_id)
         transaction.on_commit(lambda: [f.delete(save=False) for f in files])
 
 
@@ -191,6 +197,7 @@ def image_delete(*, image: ArticleImage, actor) -> None:
     with transaction.atomic():
         image.delete()
         Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
+        school_changed(article.school_id)
         transaction.on_commit(lambda: [f.delete(save=False) for f in files])
 
 
@@ -199,6 +206,7 @@ def _bump(edition: Edition) -> None:
         content_version=F("content_version") + 1, updated_at=timezone.now()
     )
     edition.refresh_from_db(fields=["content_version", "updated_at"])
+    school_changed(edition.school_id)
 
 
 def edition_save(*, edition: Edition, editor, cover: CleanImage | None = None) -> Edition:
@@ -320,6 +328,8 @@ def export_request(*, edition: Edition, editor, format: str) -> EditionExport:
     )
     if created or retried:
         from ideas.scrapbook.tasks import make_edition_export
+
+        school_changed(edition.school_id)
 
         transaction.on_commit(lambda: make_edition_export.enqueue(export_id=export.pk))
         export.refresh_from_db()

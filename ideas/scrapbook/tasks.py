@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import TaskContext, task
 
+from hub.content import school_changed
 from ideas.scrapbook.models import EditionExport, ExportFormat, ExportStatus
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
     if not started:  # Taken by another task, finished, or deleted.
         return
     export = EditionExport.objects.select_related("edition__school").get(pk=export_id)
+    school_changed(export.edition.school_id)  # its editors' edition page says "Being made"
     folder = Path(settings.MEDIA_ROOT) / EXPORT_DIR
     folder.mkdir(parents=True, exist_ok=True)
     # A random name, like every stored file: it cannot be guessed from the edition's id.
@@ -67,11 +69,13 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
     except Exception as error:
         logger.exception("Export %s failed", export_id)
         partial.unlink(missing_ok=True)
-        EditionExport.objects.filter(pk=export_id, task_id=run).update(
-            status=ExportStatus.FAILED,
-            error=f"The file could not be made ({type(error).__name__}). Please try again.",
-            finished_at=timezone.now(),
-        )
+        with transaction.atomic():
+            EditionExport.objects.filter(pk=export_id, task_id=run).update(
+                status=ExportStatus.FAILED,
+                error=f"The file could not be made ({type(error).__name__}). Please try again.",
+                finished_at=timezone.now(),
+            )
+            school_changed(export.edition.school_id)
         return
     with transaction.atomic():
         finished = EditionExport.objects.filter(pk=export_id, task_id=run).update(
@@ -81,6 +85,8 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
             (Path(settings.MEDIA_ROOT) / name).unlink(missing_ok=True)
             return
         _forget_older_files(export)
+        # The edition's page shows the finished file to its editors.
+        school_changed(export.edition.school_id)
 
 
 def _forget_older_files(export: EditionExport) -> None:

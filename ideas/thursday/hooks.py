@@ -3,6 +3,7 @@ demo and scale data."""
 
 from django.utils import timezone
 
+from hub.fragments import Fragment, school_fragment
 from hub.registry import (
     register_contribution,
     register_demo_seeder,
@@ -33,9 +34,16 @@ def home_panel_context(staff) -> dict:
     if staff.school_id is None:
         return {"thursday_question": None, "thursday_next_turn": None}
     moment = timezone.now()
-    question = current_question(staff, moment)
-    upcoming = next_turn(staff, moment.astimezone(staff.school.zone).date(), after=question)
-    return {"thursday_question": question, "thursday_next_turn": upcoming}
+
+    def build() -> Fragment:
+        question = current_question(staff, moment)
+        upcoming = next_turn(staff, moment.astimezone(staff.school.zone).date(), after=question)
+        return Fragment("", {"thursday_question": question, "thursday_next_turn": upcoming})
+
+    # The same for everyone at the school (the template says "yours" to the poser); the
+    # question opens at a set time, so the minute is part of the key.
+    minute = moment.strftime("%Y%m%d%H%M")
+    return school_fragment(staff.school, "thursday-home", build, parts=[minute]).data
 
 
 register_contribution(

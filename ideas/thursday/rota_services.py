@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 
+from hub.content import school_changed
 from hub.models import AuditEntry, NoticeKind, School, Staff
 from hub.notifications import notify
 from ideas.thursday.models import Closure, RotaOptOut, RotaTurn, TurnState
@@ -51,6 +52,7 @@ def closure_add(*, school: School, first_day: date, last_day: date | None, reaso
         )
         closure.full_clean()
         closure.save()
+        school_changed(school.pk)
     return closure
 
 
@@ -69,13 +71,18 @@ def opt_out_add(
         school=school, staff=staff, reason=reason.strip(), chosen_by_self=chosen_by_self
     )
     opt_out.full_clean()
-    opt_out.save()
+    with transaction.atomic():
+        opt_out.save()
+        school_changed(school.pk)
     return opt_out
 
 
 def opt_out_remove(*, staff: Staff) -> bool:
     """A colleague steps back onto the rota; True if they had been left out."""
-    deleted, _ = RotaOptOut.objects.filter(school_id=staff.school_id, staff=staff).delete()
+    with transaction.atomic():
+        deleted, _ = RotaOptOut.objects.filter(school_id=staff.school_id, staff=staff).delete()
+        if deleted:
+            school_changed(staff.school_id)
     return bool(deleted)
 
 
@@ -166,6 +173,7 @@ def rota_generate(
             action="generate_rota",
             reason=f"{len(turns)} Thursdays from {start:%-d %b %Y} to {end:%-d %b %Y}",
         )
+        school_changed(school.pk)
     for day, person in plan if tell_posers else []:
         # Only the next few weeks' posers hear now; the Monday reminder covers the rest.
         if (day - today).days <= 7 * 6:
@@ -195,6 +203,7 @@ def turn_update(*, turn: RotaTurn, staff: Staff, state: str, skip_reason: str, b
         turn.full_clean()
         turn.save()
         _audit(school=turn.school, actor=by, turn=turn, action="edit_turn", reason=turn.skip_reason)
+        school_changed(turn.school_id)
     if changed_poser and state == TurnState.PLANNED:
         notify(
             recipient=staff,

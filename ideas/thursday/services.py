@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from hub.content import school_changed
 from hub.models import NoticeKind
 from hub.notifications import notify
 from ideas.thursday.models import BuildsOn, Question, Reply, RotaTurn, TurnState
@@ -59,6 +60,7 @@ def question_write(
         question.tags.set(tags or [])
         turn.state = TurnState.DONE
         turn.save(update_fields=["state"])
+        school_changed(turn.school_id)
     return question
 
 
@@ -88,6 +90,7 @@ def question_update(
         question.full_clean()
         question.save()
         question.tags.set(tags)
+        school_changed(question.school_id)
     return question
 
 
@@ -102,6 +105,7 @@ def question_summarise(*, question: Question, author, summary: str, now: datetim
         question.summarised_at = now if question.summary else None
         question.full_clean()
         question.save(update_fields=["summary", "summarised_at", "updated_at"])
+        school_changed(question.school_id)
     return question
 
 
@@ -140,6 +144,7 @@ def reply_create(
         )
         reply.full_clean()
         reply.save()
+        school_changed(reply.school_id)
         # The poser hears of new threads; a reply to a reply goes to that reply's author.
         recipient = parent.author if parent is not None else question.author
         if recipient.pk != author.pk:
@@ -168,6 +173,7 @@ def builds_on_toggle(*, reply: Reply, staff) -> bool:
         raise PermissionDenied("You cannot mark your own reply.")
     with transaction.atomic():
         deleted, _ = BuildsOn.objects.filter(reply=reply, staff=staff).delete()
+        school_changed(reply.school_id)
         if deleted:
             return False
         try:

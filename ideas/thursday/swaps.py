@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from hub.content import school_changed
 from hub.models import NoticeKind, Staff
 from hub.notifications import notify
 from ideas.thursday.models import RotaTurn, SwapState, TurnState, TurnSwap
@@ -137,6 +138,7 @@ def _exchange(swap: TurnSwap, moment: datetime) -> None:
     second.swapped_from = f"Swapped with {swap.second_staff.name}"[:200]
     first.reminded_at = second.reminded_at = None
     RotaTurn.objects.bulk_update([first, second], ["staff", "swapped_from", "reminded_at"])
+    school_changed(swap.school_id)
 
 
 def open_requests_for(staff: Staff, moment: datetime) -> list[TurnSwap]:

@@ -13,19 +13,32 @@ from events.lunches.calendar import lunches_calendar
 from events.lunches.forms import LunchForm, SignUpForm, TakeawayForm
 from events.lunches.models import Lunch
 from hub.access import get_visible_or_404, require_moderator
-from hub.decorators import moderator_required
-from hub.ops.page_cache import cached_page
+from hub.decorators import moderator_required, school_page
+from hub.fragments import Fragment, personal, render_fragment, school_fragment
 
 UPCOMING_PER_PAGE = 10
 ARCHIVE_PER_PAGE = 12
 
 
 @login_required
-@cached_page
+@school_page
 def lunches(request: HttpRequest) -> HttpResponse:
-    upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
-    page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "events/lunches/lunches.html", {"page": page})
+    def build() -> Fragment:
+        upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
+        page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+        html = render_fragment("events/lunches/_lunch_list.html", {"page": page}, request)
+        return Fragment(html, [lunch.pk for lunch in page])
+
+    # "Coming up" changes as lunches start: the minute is part of the key.
+    minute = timezone.now().strftime("%Y%m%d%H%M")
+    parts = [request.get_full_path(), minute]
+    lunch_list = school_fragment(request.user.school, "lunch-list", build, parts=parts)
+    mine = selectors.my_sign_up_states(request.user, lunch_list.data)
+    context = {
+        "lunch_list": personal(lunch_list, request, mine),
+        "lunch_count": len(lunch_list.data),
+    }
+    return render(request, "events/lunches/lunches.html", context)
 
 
 @login_required
@@ -53,7 +66,7 @@ def render_lunch(
 
 
 @login_required
-@cached_page
+@school_page
 def lunch_detail(request: HttpRequest, pk: int) -> HttpResponse:
     lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
     return render_lunch(request, lunch)

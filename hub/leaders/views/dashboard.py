@@ -5,14 +5,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from hub.decorators import moderator_required
+from hub.decorators import moderator_required, school_page
+from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from hub.leaders.encouragement import invitations_this_half_term
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
 from hub.lib.svg_chart import PHONE_SHAPE, WIDE_SHAPE, ChartData, ChartShape, bar_line_chart
 from hub.models import RoleGroup
-from hub.ops.page_cache import cached_page
 
 
 def _participation_for(request: HttpRequest) -> tuple[PeriodForm, Participation, str]:
@@ -47,22 +47,31 @@ def _trend_chart(data: Participation, *, shape: ChartShape = WIDE_SHAPE, chart_i
 
 
 @moderator_required
-@cached_page
+@school_page
 def dashboard(request: HttpRequest) -> HttpResponse:
-    form, data, label = _participation_for(request)
-    today = timezone.localdate(timezone=request.user.school.zone)
-    invited = invitations_this_half_term(school=request.user.school, today=today)
-    context = {
-        # Each person not shared yet, with this half-term's invitation if one was sent.
-        "not_yet": [(member, invited.get(member.pk)) for member in data.not_shared_yet],
-        "form": form,
-        "data": data,
-        "period_label": label,
-        "chart": _trend_chart(data),
-        "phone_chart": _trend_chart(data, shape=PHONE_SHAPE, chart_id="trend-phone"),
-        "query": request.GET.urlencode(),
-    }
-    return render(request, "hub/leaders/dashboard.html", context)
+    school = request.user.school
+    today = timezone.localdate(timezone=school.zone)
+
+    def build() -> Fragment:
+        form, data, label = _participation_for(request)
+        invited = invitations_this_half_term(school=school, today=today)
+        context = {
+            # Each person not shared yet, with this half-term's invitation if one was sent.
+            "not_yet": [(member, invited.get(member.pk)) for member in data.not_shared_yet],
+            "form": form,
+            "data": data,
+            "period_label": label,
+            "chart": _trend_chart(data),
+            "phone_chart": _trend_chart(data, shape=PHONE_SHAPE, chart_id="trend-phone"),
+            "query": request.GET.urlencode(),
+        }
+        return Fragment(render_fragment("hub/leaders/_dashboard_body.html", context, request))
+
+    # Only moderators reach it; the periods are counted from today.
+    parts = [request.get_full_path(), today]
+    body = school_fragment(school, "dashboard", build, parts=parts)
+    mine = {f"self:{request.user.pk}"}
+    return render(request, "hub/leaders/dashboard.html", {"body": personal(body, request, mine)})
 
 
 @moderator_required

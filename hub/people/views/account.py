@@ -3,12 +3,14 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
 from hub.access import get_visible_or_404
+from hub.content import school_changed
 from hub.learning.selectors import profile_focuses
 from hub.models import Invitation, Staff
 from hub.models.learning import school_year_of
@@ -21,7 +23,10 @@ from hub.people.selectors import profile_content
 def edit_profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            # Colleagues' pages show this name beside everything this person shared.
+            school_changed(request.user.school_id)
         messages.success(request, "Your profile is saved.")
         return redirect("hub:edit_profile")
     return render(request, "hub/people/edit_profile.html", {"form": form})

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from hub.decorators import school_page
+from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from hub.models import RoleGroup, Status
-from hub.ops.page_cache import cached_page
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
 from ideas.board.views.common import week_from
@@ -24,7 +25,7 @@ FILTER_TAGS = 12
 
 @login_required
 @require_GET
-@cached_page
+@school_page
 def board(request: HttpRequest) -> HttpResponse:
     week = week_from(request)
     tag = request.GET.get("tag", "").strip()[:100]
@@ -32,29 +33,62 @@ def board(request: HttpRequest) -> HttpResponse:
     group = group if group in RoleGroup.values else ""
     query = request.GET.get("q", "").strip()[:100]
     every_week = bool(query) or request.GET.get("scope") == "all"
-    ideas = selectors.board_ideas(
-        request.user, week=None if every_week else week, tag=tag, group=group, query=query
-    )
-    this_week = selectors.current_week(request.user.school)
+    shown = {"week": None if every_week else week, "tag": tag, "group": group, "query": query}
     context = {
         "week": week,
-        "is_current_week": week == this_week,
+        "is_current_week": week == selectors.current_week(request.user.school),
         "every_week": every_week,
-        "page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page")),
-        "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
-        "week_tags": selectors.tags_in_use(
-            request.user, week=None if every_week else week, limit=FILTER_TAGS
-        ),
-        "groups": RoleGroup.choices,
         "tag": tag,
         "group": group,
         "query": query,
         "filtered": bool(tag or group or query),
+    }
+
+    def build() -> Fragment:
+        return _wall_fragment(request, context, shown)
+
+    school = request.user.school
+    if selectors.own_unshared_ideas(request.user, **shown).exists():
+        # Their own waiting or returned post-its sit on the wall too: theirs alone.
+        wall = build()
+    else:
+        wall = school_fragment(school, "board-wall", build, parts=[request.get_full_path()])
+    mine = selectors.my_reactions(request.user, wall.data["ids"])
+    suggested = school_fragment(
+        school,
+        "board-tags",
+        lambda: Fragment("", list(selectors.tags_in_use(request.user, limit=12))),
+    )
+    context |= {
+        "wall": personal(wall, request, mine),
+        "iotw": mark_safe(wall.data["iotw"]),  # noqa: S308 - our template's output
         "form": IdeaForm(initial=IdeaForm.initial_from(request.GET)),
-        "suggested_tags": selectors.tags_in_use(request.user, limit=12),
+        "suggested_tags": suggested.data,
         "tag_suggestions_id": TAG_SUGGESTIONS_ID,
     }
     return render(request, "ideas/board/board.html", context)
+
+
+def _suggested_tags(request: HttpRequest) -> Fragment:
+    """The school's most used tags, offered in the post-it form."""
+    return Fragment("", list(selectors.tags_in_use(request.user, limit=12)))
+
+
+def _wall_fragment(request: HttpRequest, context: dict, shown: dict) -> Fragment:
+    """The wall and this week's pick, as every member of staff sees them."""
+    ideas = selectors.board_ideas(request.user, **shown)
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    week = context["week"]
+    wall_context = {
+        **context,
+        "page": page,
+        "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
+        "week_tags": selectors.tags_in_use(request.user, week=shown["week"], limit=FILTER_TAGS),
+        "groups": RoleGroup.choices,
+    }
+    html = render_fragment("ideas/board/_wall.html", wall_context, request)
+    iotw = render_fragment("ideas/board/_iotw.html", wall_context, request)
+    return Fragment(html, {"ids": [idea.pk for idea in page], "iotw": iotw})
 
 
 @login_required

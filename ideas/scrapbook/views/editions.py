@@ -10,8 +10,9 @@ from django.template.defaultfilters import pluralize
 from django.views.decorators.http import require_POST
 
 from hub.access import get_visible_or_404
+from hub.decorators import school_page
+from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from hub.models import Status
-from hub.ops.page_cache import cached_page
 from ideas.scrapbook import services
 from ideas.scrapbook.export.contents import (
     article_sections,
@@ -136,25 +137,29 @@ def arrange_edition(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@cached_page
+@school_page
 def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The edition online: cover, contents and every article (a fixed number of queries)."""
     edition = get_visible_or_404(Edition.objects.select_related("school"), request.user, pk=pk)
-    articles = edition_articles(edition)
-    entries = [
-        {
-            "article": article,
-            "byline": byline(article),
-            "sections": article_sections(article),
-        }
-        for article in articles
-    ]
+
+    def build() -> Fragment:
+        entries = [
+            {"article": article, "byline": byline(article), "sections": article_sections(article)}
+            for article in edition_articles(edition)
+        ]
+        context = {"edition": edition, "entries": entries}
+        html = render_fragment("ideas/scrapbook/_edition_body.html", context, request)
+        return Fragment(html, len(entries))
+
+    # Keyed on the edition's own school: an edition shared beyond it is the same for all.
+    body = school_fragment(edition.school, "edition-body", build, parts=[edition.pk])
     can_edit = services.can_edit_editions(request.user)
     exports = edition.exports.order_by("-created_at")[:6] if can_edit else []
     context = {
         "edition": edition,
         "kicker": cover_kicker(edition),
-        "entries": entries,
+        "body": personal(body, request),
+        "article_count": body.data,
         "can_edit_editions": can_edit,
         "exports": exports,
         "export_form": ExportForm() if can_edit else None,

@@ -12,7 +12,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
-from hub.ops.page_cache import cached_page
+from hub.decorators import school_page
+from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from ideas.thursday import services
 from ideas.thursday.forms import QuestionForm, SummaryForm
 from ideas.thursday.models import RotaTurn
@@ -34,33 +35,46 @@ RECENT_COUNT = 4
 
 
 @login_required
-@cached_page
+@school_page
 def thursday(request: HttpRequest) -> HttpResponse:
     moment = now()
     if request.user.school_id is None:
         raise Http404("You are not at a school.")
     today = school_today(request.user, moment)
     current = current_question(request.user, moment)
-    recent = (
-        with_reply_counts(live_questions(request.user, moment))
-        .select_related("author")
-        .prefetch_related("tags")
-    )
-    if current:
-        recent = recent.exclude(pk=current.pk)
-        current.reply_count = current.replies.filter(status="published").count()
+    is_moderator = request.user.is_moderator
+
+    def build() -> Fragment:
+        recent = (
+            with_reply_counts(live_questions(request.user, moment))
+            .select_related("author")
+            .prefetch_related("tags")
+        )
+        if current:
+            recent = recent.exclude(pk=current.pk)
+            current.reply_count = current.replies.filter(status="published").count()
+        context = {
+            "question": current,
+            "next_turn": next_turn(request.user, today, after=current),
+            "recent": recent.order_by("-publish_at")[:RECENT_COUNT],
+            "is_moderator": is_moderator,
+        }
+        return Fragment(render_fragment("ideas/thursday/_questions.html", context, request))
+
+    # Which question is current (and the day: who asks next) is all that time changes;
+    # everything else that changes it bumps the school's content version.
+    parts = [current.pk if current else None, today, is_moderator]
+    questions = school_fragment(request.user.school, "thursday", build, parts=parts)
     return render(
         request,
         "ideas/thursday/thursday.html",
         {
-            "question": current,
-            "next_turn": next_turn(request.user, today, after=current),
+            "questions": personal(questions, request),
             "own_turn": own_next_turn(request.user, today),
             "own_scheduled": questions_visible_to(request.user, moment)
             .filter(author_id=request.user.pk, publish_at__gt=moment)
             .order_by("publish_at")
             .first(),
-            "recent": recent.order_by("-publish_at")[:RECENT_COUNT],
         },
     )
 

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hub.content import school_changed
 from hub.decorators import moderator_required
 from hub.models import Staff
 from ideas.thursday import rota_services as services
@@ -178,7 +179,9 @@ def closure_dates(request: HttpRequest) -> HttpResponse:
 @require_POST
 @moderator_required
 def delete_closure_date(request: HttpRequest, pk: int) -> HttpResponse:
-    deleted, _ = Closure.objects.visible_to(request.user).filter(pk=pk).delete()
+    with transaction.atomic():
+        deleted, _ = Closure.objects.visible_to(request.user).filter(pk=pk).delete()
+        school_changed(request.user.school_id)
     if not deleted:
         raise Http404("No closure found.")
     messages.success(request, "Those days are open again. Plan the rota again to use them.")
@@ -211,7 +214,9 @@ def rota_opt_out(request: HttpRequest) -> HttpResponse:
 @require_POST
 @moderator_required
 def rota_opt_in(request: HttpRequest, pk: int) -> HttpResponse:
-    deleted, _ = RotaOptOut.objects.visible_to(request.user).filter(pk=pk).delete()
+    with transaction.atomic():
+        deleted, _ = RotaOptOut.objects.visible_to(request.user).filter(pk=pk).delete()
+        school_changed(request.user.school_id)
     if not deleted:
         raise Http404("No such colleague on the opt-out list.")
     messages.success(request, "They will be included when you next generate the rota.")

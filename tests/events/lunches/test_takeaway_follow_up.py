@@ -103,7 +103,8 @@ def test_the_job_costs_the_same_few_queries_for_10_or_1000(
     )
     Takeaway.objects.update(created_at=timezone.now() - timedelta(days=15))
 
-    with django_assert_max_num_queries(8):
+    # 9: the 8 it always cost, and one UPDATE of the content version of the schools it asked at.
+    with django_assert_max_num_queries(9):
         asked = ask_how_takeaways_went(timezone.now())
 
     assert asked == min(pending, FOLLOW_UP_BATCH)

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from events.lunches.models import Lunch, SignUp
 from tests.events.lunches.factories import LunchFactory
-from tests.hub.ops.test_page_cache import HOME
+from tests.hub.test_fragments import HOME
 
 ROOT = settings.BASE_DIR
 SHOW = "import django; django.setup(); from django.conf import settings; "

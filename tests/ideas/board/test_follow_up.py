@@ -180,7 +180,8 @@ def test_the_job_costs_the_same_few_queries_for_10_or_1000_people(
     )
     Reaction.objects.update(created_at=long_ago)
 
-    with django_assert_max_num_queries(8):
+    # 9: the 8 it always cost, and one UPDATE of the content version of the schools it asked at.
+    with django_assert_max_num_queries(9):
         asked = run()
 
     assert asked == min(pending, BATCH)

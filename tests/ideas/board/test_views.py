@@ -298,9 +298,20 @@ def test_the_board_costs_the_same_queries_for_10_or_500_ideas(
         ReactionFactory(idea=idea, author=staff)
         ReactionFactory(idea=idea, author=moderator, kind="tried")
     client = client_for(staff)
-    with django_assert_max_num_queries(10):
+    # Rendered: signing in (3), the nav badge, whether the wall is theirs alone, the
+    # wall (count, ideas, tags), the pick, the tags in use, their reactions, the
+    # form's tags.
+    with django_assert_max_num_queries(12):
         response = client.get(BOARD)
     assert len(response.context["page"].object_list) == min(ideas, 24)
+    # A colleague's next visit takes the wall from the school's fragment: their own
+    # reactions are the only part read for them.
+    colleague = client_for(moderator)
+    with django_assert_max_num_queries(6):
+        page = colleague.get(BOARD).content.decode()
+    assert page.count('aria-pressed="false"') == min(ideas, 24)
+    # They tried the ten oldest: all on the first page only when there are ten.
+    assert page.count("You tried it") == (10 if ideas == 10 else 0)
 
 
 def test_a_superuser_without_a_school_sees_an_empty_board(client):
