@@ -82,5 +82,5 @@ def write_learning_csv(export, output: BinaryIO) -> None:
                     entry.url,
                 ]
             )
-    # A byte-order mark so Excel reads the accents in names as UTF-8.
-    output.write(("\ufeff" + text.getvalue()).encode())
+    # spreadsheet.writer began it with the byte-order mark Excel needs for UTF-8.
+    output.write(text.getvalue().encode())
