@@ -47,6 +47,9 @@ class ContributionKind:
     # Which rows count as sharing something (dashboard, term summary): e.g. a
     # reflection counts, a bare "I'll try this" click does not.
     counts_as_sharing: Q = field(default_factory=Q)
+    # How the moderation queue shows one item in full (its photos, the idea it answers...),
+    # given `item`; without one the queue shows moderation_body_html().
+    queue_template: str = ""
 
     def shared(self):
         """Published contributions of this kind that count as sharing (a queryset)."""
@@ -92,11 +95,16 @@ _periodic_jobs: dict[str, PeriodicJob] = {}
 
 
 def register_contribution(
-    model: type, *, label: str, label_plural: str, counts_as_sharing: Q | None = None
+    model: type,
+    *,
+    label: str,
+    label_plural: str,
+    counts_as_sharing: Q | None = None,
+    queue_template: str = "",
 ) -> None:
     key = model._meta.label_lower
     _contribution_kinds[key] = ContributionKind(
-        model, label, label_plural, counts_as_sharing or Q()
+        model, label, label_plural, counts_as_sharing or Q(), queue_template
     )
 
 

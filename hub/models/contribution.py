@@ -101,6 +101,9 @@ class Contribution(models.Model):
     # Relations that moderation_title()/moderation_body() read, so that pages
     # listing many kinds (queue, audit, wall) load them with one join per kind.
     moderation_related: tuple[str, ...] = ()
+    # Many-valued relations the moderation queue shows in full (an article's photos and
+    # co-authors): prefetched, one query per relation for a whole page of the queue.
+    moderation_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

@@ -79,6 +79,9 @@ class Idea(Contribution):
     def get_absolute_url(self) -> str:
         return reverse("ideas:idea_detail", args=[self.pk])
 
+    # The queue shows an idea's tags with it.
+    moderation_prefetch = ("tags",)
+
     def moderation_title(self) -> str:
         return self.title
 
@@ -129,9 +132,15 @@ class Reaction(Contribution):
 
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
+        if self.kind == ReactionKind.WILL_TRY:
+            return f"“I’ll try this” on “{self.idea.title}”"
         return f"Reflection on “{self.idea.title}”"
 
     def moderation_body(self) -> str:
+        # A bare "I'll try this" has no words of its own: saying so beats an empty box
+        # under a flag (the queue showed flagged ones with an empty body).
+        if self.kind == ReactionKind.WILL_TRY and not self.reflection:
+            return "Said “I’ll try this”, with no words of their own."
         return self.reflection
 
 
