@@ -51,6 +51,18 @@ class ContributionKind:
     # given `item`; without one the queue shows moderation_body_html().
     queue_template: str = ""
 
+    def title_of(self, item) -> str:
+        return self.titled(item.moderation_title())
+
+    def titled(self, title: str) -> str:
+        """A one-line title (moderation_title) naming its kind once: "Board idea: Mini
+        whiteboards", but "Scrapbook article: …" as it is, never "Scrapbook article:
+        Scrapbook article: …" (kinds whose titles say what they are start with its word)."""
+        first_word = self.label.split()[0].lower()
+        if title.lower().startswith(first_word):
+            return title
+        return f"{self.label}: {title}"
+
     def shared(self):
         """Published contributions of this kind that count as sharing (a queryset)."""
         return self.model.objects.published().filter(self.counts_as_sharing)

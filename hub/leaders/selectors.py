@@ -11,7 +11,6 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateTimeField,
     F,
     Min,
@@ -222,10 +221,27 @@ def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]
     return _newest_celebrated(viewer or staff, author=staff, limit=limit)
 
 
+# A person's newest few pieces of work are named on the term summary; the rest are
+# "and 4 more", so the page stays a thank-you that fits on paper, not a league table.
+TERM_WORK_SHOWN = 5
+
+
+@dataclass
+class SharedWork:
+    title: str
+    url: str
+    created_at: datetime
+
+
 @dataclass
 class Contributor:
     staff: Staff
-    count: int
+    work: list[SharedWork]  # newest first, at most TERM_WORK_SHOWN
+    more: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.work) + self.more
 
 
 @dataclass
@@ -239,27 +255,37 @@ class TermSummary:
 
 
 def term_summary(school, start: date, end: date) -> TermSummary:
-    """Who shared something between two dates (school time), grouped by role.
+    """Who shared what between two dates (school time), grouped by role, alphabetical.
 
-    Counts authors of shared contributions of every kind: one query per kind,
-    one for the staff.
+    Lists each person's shared work of every kind, newest first: one query per kind,
+    one for the staff. Work posted anonymously (a Thinking Thursday reply) is never
+    named on a page printed for the staff, so it is left out.
     """
     lower, upper = day_bounds(start, end, school.zone)
-    counts: dict[int, int] = defaultdict(int)
+    shared: dict[int, list[SharedWork]] = defaultdict(list)
     for kind in contribution_kinds():
-        rows = kind.shared_between(school, lower, upper).values("author_id").annotate(n=Count("pk"))
-        for row in rows:
-            counts[row["author_id"]] += row["n"]
+        items = kind.shared_between(school, lower, upper).select_related(
+            *kind.model.moderation_related
+        )
+        for item in items:
+            if getattr(item, "is_anonymous", False):
+                continue
+            work = SharedWork(kind.title_of(item), item.get_absolute_url(), item.created_at)
+            shared[item.author_id].append(work)
     people = Staff.objects.filter(school_id=school.pk).filter(
-        Q(is_active=True) | Q(pk__in=list(counts))
+        Q(is_active=True) | Q(pk__in=list(shared))
     )
     grouped: dict[str, list[Contributor]] = {label: [] for label in RoleGroup.labels}
     staff_count = 0
     for person in people.order_by("full_name", "pk"):
         staff_count += 1  # active staff, plus any leaver who shared this term
-        if counts.get(person.pk):
+        if work := shared.get(person.pk):
+            work.sort(key=lambda piece: piece.created_at, reverse=True)
             label = RoleGroup(person.role_group).label
-            grouped[label].append(Contributor(person, counts[person.pk]))
+            contributor = Contributor(
+                person, work[:TERM_WORK_SHOWN], max(0, len(work) - TERM_WORK_SHOWN)
+            )
+            grouped[label].append(contributor)
     return TermSummary(staff_count, {label: group for label, group in grouped.items() if group})
 
 

@@ -112,6 +112,13 @@ class Staff(AbstractBaseUser, PermissionsMixin):
         choices=EmailPreference.choices,
         default=EmailPreference.INSTANT,
     )
+    # Unticked by the digest's one-click unsubscribe (hub.unsubscribe) or on the preferences
+    # page: no Friday digest, whatever email_preference says about the other emails.
+    gets_weekly_digest = models.BooleanField(
+        "send me the weekly digest",
+        default=True,
+        help_text="One email on Friday afternoon with the week’s highlights.",
+    )
     # {notice kind: "instant" | "digest" | "off"} (hub.models.notifications.NoticeHow);
     # a kind left out follows email_preference. On the row, so notify() reads it for free.
     notice_preferences = models.JSONField(default=dict, blank=True)
