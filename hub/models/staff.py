@@ -42,6 +42,12 @@ ROLE_GROUP_OF = {
     Role.HEADTEACHER: RoleGroup.LEADERS,
 }
 
+# Role groups that try ideas in a class; everyone else is asked without "in class".
+TRIED_IT_QUESTION = {
+    RoleGroup.TEACHERS: "What happened in class?",
+    RoleGroup.TEACHING_ASSISTANTS: "What happened in class?",
+}
+
 
 class EmailPreference(models.TextChoices):
     """How a person hears from Staffroom by email; the in-app list always fills."""
@@ -156,6 +162,12 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     @property
     def role_group(self) -> str:
         return ROLE_GROUP_OF[self.role]
+
+    @property
+    def tried_it_question(self) -> str:
+        """What "I tried it" asks: a cook or an office colleague who tried an idea did not
+        try it in a class."""
+        return TRIED_IT_QUESTION.get(self.role_group, "What happened when you tried it?")
 
     @property
     def has_signed_in(self) -> bool:

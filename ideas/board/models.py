@@ -95,14 +95,14 @@ class ReactionKind(models.TextChoices):
 
 
 class Reaction(Contribution):
-    """ "I'll try this" or "I tried it" (with what happened in class), one of each per person."""
+    """ "I'll try this" or "I tried it" (with what happened), one of each per person."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reactions")
     kind = models.CharField(max_length=10, choices=ReactionKind.choices)
     reflection = models.TextField(
         max_length=REFLECTION_MAX,
         blank=True,
-        help_text="One or two sentences: what happened in class.",
+        help_text="One or two sentences: what happened when you tried it.",
     )
 
     class Meta:
