@@ -28,6 +28,7 @@ from hub.models.notifications import (
     target_link,
 )
 from hub.models.staff import EmailPreference
+from hub.unsubscribe import BULK_NOTICE_KINDS
 
 
 def notify(
@@ -83,7 +84,12 @@ def notify(
     # Queued even when this task already made the notification: the worker may have died
     # before the email left, and send_email skips anyone it already reached (SentEmail).
     if how == NoticeHow.INSTANT:
-        queue_email(to=[recipient.email], template=email_template, context=context)
+        queue_email(
+            to=[recipient.email],
+            template=email_template,
+            context=context,
+            unsubscribe=(recipient, kind) if kind in BULK_NOTICE_KINDS else None,
+        )
     return notification
 
 

@@ -55,6 +55,21 @@ class ContributionKind:
     # Which rows count as sharing something (dashboard, term summary): e.g. a
     # reflection counts, a bare "I'll try this" click does not.
     counts_as_sharing: Q = field(default_factory=Q)
+    # How the moderation queue shows one item in full (its photos, the idea it answers...),
+    # given `item`; without one the queue shows moderation_body_html().
+    queue_template: str = ""
+
+    def title_of(self, item) -> str:
+        return self.titled(item.moderation_title())
+
+    def titled(self, title: str) -> str:
+        """A one-line title (moderation_title) naming its kind once: "Board idea: Mini
+        whiteboards", but "Scrapbook article: …" as it is, never "Scrapbook article:
+        Scrapbook article: …" (kinds whose titles say what they are start with its word)."""
+        first_word = self.label.split()[0].lower()
+        if title.lower().startswith(first_word):
+            return title
+        return f"{self.label}: {title}"
 
     def shared(self):
         """Published contributions of this kind that count as sharing (a queryset)."""
@@ -100,11 +115,16 @@ _periodic_jobs: dict[str, PeriodicJob] = {}
 
 
 def register_contribution(
-    model: type, *, label: str, label_plural: str, counts_as_sharing: Q | None = None
+    model: type,
+    *,
+    label: str,
+    label_plural: str,
+    counts_as_sharing: Q | None = None,
+    queue_template: str = "",
 ) -> None:
     key = model._meta.label_lower
     _contribution_kinds[key] = ContributionKind(
-        model, label, label_plural, counts_as_sharing or Q()
+        model, label, label_plural, counts_as_sharing or Q(), queue_template
     )
 
 

@@ -38,7 +38,14 @@ def watch_running_tasks() -> None:
 
 @task(takes_context=True)
 def send_email(
-    context: TaskContext, *, to: list[str], subject: str, text: str, html: str, key: str = ""
+    context: TaskContext,
+    *,
+    to: list[str],
+    subject: str,
+    text: str,
+    html: str,
+    key: str = "",
+    headers: dict[str, str] | None = None,
 ) -> int:
     """Send one message to each address not already sent under `key` (default: this task).
 
@@ -59,7 +66,9 @@ def send_email(
     for address in to:
         if address in done:
             continue
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [address])
+        message = EmailMultiAlternatives(
+            subject, text, settings.DEFAULT_FROM_EMAIL, [address], headers=headers or {}
+        )
         message.attach_alternative(html, "text/html")
         sent += message.send()
         # Recorded the moment the server took it; one statement, and a second run of this
@@ -80,6 +89,7 @@ def send_notice_emails(*, notification_ids: list[int]) -> int:
     """
     from hub.emails import render_email
     from hub.models import Notification, SentEmail
+    from hub.unsubscribe import BULK_NOTICE_KINDS, kind_label, unsubscribe_headers, unsubscribe_url
 
     notices = Notification.objects.filter(pk__in=notification_ids).select_related("recipient")
     keys = {notice.pk: f"notice:{notice.pk}" for notice in notices}
@@ -90,9 +100,14 @@ def send_notice_emails(*, notification_ids: list[int]) -> int:
         if keys[notice.pk] in done or not link or not notice.recipient.is_active:
             continue
         context = {"recipient": notice.recipient, "message": notice.message, "notice_path": link}
+        headers = {}
+        if notice.kind in BULK_NOTICE_KINDS:
+            url = unsubscribe_url(notice.recipient, notice.kind)
+            context |= {"unsubscribe_url": url, "unsubscribe_label": kind_label(notice.kind)}
+            headers = unsubscribe_headers(url)
         subject, text, html = render_email("notice", context)
         message = EmailMultiAlternatives(
-            subject, text, settings.DEFAULT_FROM_EMAIL, [notice.recipient.email]
+            subject, text, settings.DEFAULT_FROM_EMAIL, [notice.recipient.email], headers=headers
         )
         message.attach_alternative(html, "text/html")
         sent += message.send()

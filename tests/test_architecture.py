@@ -32,6 +32,7 @@ HUB_CORE = {
     "settings.py",
     "tasks.py",
     "test_settings.py",
+    "unsubscribe.py",  # one-click unsubscribe from bulk emails (RFC 8058)
     "urls.py",
     "wsgi.py",
 }

@@ -10,6 +10,7 @@ from events.lunches.models import (
     DietaryLabel,
     DietaryNeeds,
     Input,
+    InputKind,
     PlateKind,
     SignUp,
     Takeaway,
@@ -95,6 +96,11 @@ def link_field() -> forms.URLField:
 class InputForm(forms.ModelForm):
     link = link_field()
     file = ResourceFileField(required=False, label="Slides or handout", help_text=HELP)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons for a required choice: no "---------" button to pick.
+        self.fields["kind"].choices = InputKind.choices
 
     class Meta:
         model = Input

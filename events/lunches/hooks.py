@@ -58,8 +58,18 @@ def home_panel_context(staff) -> dict:
     return {"next_lunches": next_lunches}
 
 
-register_contribution(Input, label="Lunch input", label_plural="Lunch inputs")
-register_contribution(Takeaway, label="Lunch takeaway", label_plural="Lunch takeaways")
+register_contribution(
+    Input,
+    label="Lunch input",
+    label_plural="Lunch inputs",
+    queue_template="events/lunches/_queue_lunch_part.html",
+)
+register_contribution(
+    Takeaway,
+    label="Lunch takeaway",
+    label_plural="Lunch takeaways",
+    queue_template="events/lunches/_queue_lunch_part.html",
+)
 register_home_panel(
     name="lunches", template_name="events/lunches/_home_panel.html", get_context=home_panel_context
 )

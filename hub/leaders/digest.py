@@ -12,7 +12,6 @@ from datetime import date, datetime, time, timedelta
 from html import unescape
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.template import TemplateDoesNotExist
@@ -36,35 +35,12 @@ from hub.models import (
 )
 from hub.notifications import how_told
 from hub.registry import contribution_kinds, digest_sections
+from hub.unsubscribe import DIGEST
 
 DIGEST_WEEKDAY = 4  # Friday
 DIGEST_TIME = time(15, 0)
-UNSUBSCRIBE_SALT = "hub.leaders.digest.unsubscribe"
 CELEBRATIONS_PER_DIGEST = 10
 NOTICES_PER_KIND = 5
-
-
-# --- Unsubscribe links ---
-
-
-def unsubscribe_token(staff: Staff) -> str:
-    """A signed token naming this person; no expiry, as old emails must keep working."""
-    return signing.dumps({"staff": staff.pk, "email": staff.email}, salt=UNSUBSCRIBE_SALT)
-
-
-def staff_for_unsubscribe_token(token: str) -> Staff | None:
-    """The person a genuine token names (one query), or None for a forged or stale one."""
-    try:
-        payload = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
-    if not isinstance(payload, dict):
-        return None
-    return Staff.objects.filter(pk=payload.get("staff"), email=payload.get("email")).first()
-
-
-def unsubscribe_url(staff: Staff) -> str:
-    return settings.SITE_URL + reverse("hub:unsubscribe", args=[unsubscribe_token(staff)])
 
 
 # --- Building ---
@@ -84,7 +60,9 @@ def celebrations_this_week(school, week_start, week_end) -> dict | None:
             .select_related("author", *kind.model.moderation_related)
             .order_by("-celebrated_at")[:CELEBRATIONS_PER_DIGEST]
         )
-        celebrated.extend({"kind": kind, "item": item} for item in items)
+        celebrated.extend(
+            {"kind": kind, "item": item, "title": kind.title_of(item)} for item in items
+        )
     if not celebrated:
         return None
     celebrated.sort(key=lambda entry: entry["item"].celebrated_at, reverse=True)
@@ -168,7 +146,7 @@ def weekly_notices(recipients: list[Staff], start: datetime, end: datetime) -> d
 
 def digest_recipients(school) -> list[Staff]:
     return list(
-        Staff.objects.filter(school_id=school.pk, is_active=True)
+        Staff.objects.filter(school_id=school.pk, is_active=True, gets_weekly_digest=True)
         .exclude(email_preference=EmailPreference.OFF)
         .order_by("pk")
     )
@@ -203,9 +181,9 @@ def send_school_digest(*, school_id: int, week_monday: str) -> int:
                 "sections": sections,
                 "unread": unread.get(person.pk, 0),
                 "notice_groups": notices.get(person.pk, []),
-                "unsubscribe_url": unsubscribe_url(person),
                 "preferences_url": settings.SITE_URL + reverse("hub:notification_preferences"),
             },
+            unsubscribe=(person, DIGEST),
         )
     return len(recipients)
 

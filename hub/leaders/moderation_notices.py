@@ -71,7 +71,7 @@ def _tell_author(entry: AuditEntry) -> bool:
             context={
                 "entry": entry,
                 "kind_label": kind.label,
-                "title": entry.target_title,
+                "title": kind.titled(entry.target_title),
                 "returned": entry.action == "return",
                 "item_url": target_link(item),
             },

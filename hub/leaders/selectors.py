@@ -8,7 +8,18 @@ from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import CharField, Count, Min, Q, Value
+from django.db.models import (
+    Case,
+    CharField,
+    DateTimeField,
+    F,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.query import EmptyQuerySet
 
 from hub.lib.compiled_sql import STAND_IN_AUTHOR_ID, StandInViewer, fetch_rows
@@ -16,7 +27,7 @@ from hub.lib.terms import day_bounds
 from hub.models import Flag, RoleGroup, Staff, Status
 from hub.registry import ContributionKind, contribution_kinds
 
-QUEUE_LIMIT_PER_KIND = 100
+QUEUE_PER_PAGE = 20
 
 
 @dataclass
@@ -29,42 +40,84 @@ class QueueEntry:
     def key(self) -> str:
         return self.kind.model._meta.label_lower
 
-    @property
-    def waiting_since(self) -> datetime:
-        times = [flag.created_at for flag in self.flags]
-        if self.item.status == Status.SUBMITTED:
-            times.append(self.item.created_at)
-        return min(times)
-
 
 def kind_for(model) -> ContributionKind | None:
     return next((kind for kind in contribution_kinds() if kind.model is model), None)
 
 
-def moderation_queue(moderator) -> list[QueueEntry]:
-    """Everything waiting for approval or flagged at the moderator's school, oldest first.
+def moderation_queue_index(moderator):
+    """(kind_key, pk, waiting_since) of everything waiting for approval or flagged at the
+    moderator's school, oldest first, across every kind: one UNION query, ready to paginate.
 
-    Queries: one for the open flags, then one per registered kind.
+    An item waits from when it was submitted or, once shared, from its first open flag.
     """
-    flags_by_target: dict[tuple[int, int], list[Flag]] = defaultdict(list)
     open_flags = Flag.objects.open().filter(school_id=moderator.school_id)
-    for flag in open_flags.select_related("flagged_by"):
-        flags_by_target[(flag.content_type_id, flag.object_id)].append(flag)
-    entries = []
+    parts = []
     for kind in contribution_kinds():
         content_type = ContentType.objects.get_for_model(kind.model)
-        flagged_ids = open_flags.filter(content_type=content_type).values("object_id")
-        items = (
+        flags_of_kind = open_flags.filter(content_type=content_type)
+        first_flag = Subquery(
+            flags_of_kind.filter(object_id=OuterRef("pk"))
+            .order_by("created_at")
+            .values("created_at")[:1]
+        )
+        rows = (
             kind.model.objects.filter(school_id=moderator.school_id)
-            .filter(Q(status=Status.SUBMITTED) | Q(pk__in=flagged_ids))
+            .filter(Q(status=Status.SUBMITTED) | Q(pk__in=flags_of_kind.values("object_id")))
             .exclude(status__in=[Status.DRAFT, Status.HIDDEN])
-            .select_related("author", *kind.model.moderation_related)
-            .order_by("created_at")[:QUEUE_LIMIT_PER_KIND]
+            .annotate(
+                kind_key=Value(kind.model._meta.label_lower, output_field=CharField()),
+                waiting_since=Case(
+                    When(status=Status.SUBMITTED, then=F("created_at")),
+                    default=first_flag,
+                    output_field=DateTimeField(),
+                ),
+            )
+            .values("kind_key", "pk", "waiting_since")
+            .order_by()
         )
-        entries.extend(
-            QueueEntry(kind, item, flags_by_target[(content_type.pk, item.pk)]) for item in items
+        parts.append(rows)
+    if not parts:
+        return []
+    index = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return index.order_by("waiting_since", "kind_key", "pk")
+
+
+def load_queue_entries(rows) -> list[QueueEntry]:
+    """The contributions behind a page of index rows, in order, each in full: one query per
+    kind present (plus what the kind prefetches, such as an article's photos) and one for
+    their open flags."""
+    rows = list(rows)
+    kinds = {kind.model._meta.label_lower: kind for kind in contribution_kinds()}
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for row in rows:
+        wanted[row["kind_key"]].append(row["pk"])
+    loaded: dict[tuple[str, int], object] = {}
+    flag_filter = Q(pk__in=[])
+    content_types = {}
+    for key, pks in wanted.items():
+        model = kinds[key].model
+        content_types[key] = ContentType.objects.get_for_model(model)
+        flag_filter |= Q(content_type=content_types[key], object_id__in=pks)
+        items = (
+            model.objects.filter(pk__in=pks)
+            .select_related("author", *model.moderation_related)
+            .prefetch_related(*model.moderation_prefetch)
         )
-    return sorted(entries, key=lambda entry: entry.waiting_since)
+        loaded.update(((key, item.pk), item) for item in items)
+    flags: dict[tuple[int, int], list[Flag]] = defaultdict(list)
+    if wanted:
+        for flag in Flag.objects.open().filter(flag_filter).select_related("flagged_by"):
+            flags[(flag.content_type_id, flag.object_id)].append(flag)
+    return [
+        QueueEntry(
+            kinds[row["kind_key"]],
+            loaded[(row["kind_key"], row["pk"])],
+            flags[(content_types[row["kind_key"]].pk, row["pk"])],
+        )
+        for row in rows
+        if (row["kind_key"], row["pk"]) in loaded
+    ]
 
 
 def queue_entry(item) -> QueueEntry:
@@ -169,10 +222,27 @@ def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]
     return _newest_celebrated(viewer or staff, author=staff, limit=limit)
 
 
+# A person's newest few pieces of work are named on the term summary; the rest are
+# "and 4 more", so the page stays a thank-you that fits on paper, not a league table.
+TERM_WORK_SHOWN = 5
+
+
+@dataclass
+class SharedWork:
+    title: str
+    url: str
+    created_at: datetime
+
+
 @dataclass
 class Contributor:
     staff: Staff
-    count: int
+    work: list[SharedWork]  # newest first, at most TERM_WORK_SHOWN
+    more: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.work) + self.more
 
 
 @dataclass
@@ -186,27 +256,37 @@ class TermSummary:
 
 
 def term_summary(school, start: date, end: date) -> TermSummary:
-    """Who shared something between two dates (school time), grouped by role.
+    """Who shared what between two dates (school time), grouped by role, alphabetical.
 
-    Counts authors of shared contributions of every kind: one query per kind,
-    one for the staff.
+    Lists each person's shared work of every kind, newest first: one query per kind,
+    one for the staff. Work posted anonymously (a Thinking Thursday reply) is never
+    named on a page printed for the staff, so it is left out.
     """
     lower, upper = day_bounds(start, end, school.zone)
-    counts: dict[int, int] = defaultdict(int)
+    shared: dict[int, list[SharedWork]] = defaultdict(list)
     for kind in contribution_kinds():
-        rows = kind.shared_between(school, lower, upper).values("author_id").annotate(n=Count("pk"))
-        for row in rows:
-            counts[row["author_id"]] += row["n"]
+        items = kind.shared_between(school, lower, upper).select_related(
+            *kind.model.moderation_related
+        )
+        for item in items:
+            if getattr(item, "is_anonymous", False):
+                continue
+            work = SharedWork(kind.title_of(item), item.get_absolute_url(), item.created_at)
+            shared[item.author_id].append(work)
     people = Staff.objects.filter(school_id=school.pk).filter(
-        Q(is_active=True) | Q(pk__in=list(counts))
+        Q(is_active=True) | Q(pk__in=list(shared))
     )
     grouped: dict[str, list[Contributor]] = {label: [] for label in RoleGroup.labels}
     staff_count = 0
     for person in people.order_by("full_name", "pk"):
         staff_count += 1  # active staff, plus any leaver who shared this term
-        if counts.get(person.pk):
+        if work := shared.get(person.pk):
+            work.sort(key=lambda piece: piece.created_at, reverse=True)
             label = RoleGroup(person.role_group).label
-            grouped[label].append(Contributor(person, counts[person.pk]))
+            contributor = Contributor(
+                person, work[:TERM_WORK_SHOWN], max(0, len(work) - TERM_WORK_SHOWN)
+            )
+            grouped[label].append(contributor)
     return TermSummary(staff_count, {label: group for label, group in grouped.items() if group})
 
 

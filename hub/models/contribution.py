@@ -104,6 +104,9 @@ class Contribution(models.Model):
     # Many-to-many relations credited_people() reads (a scrapbook article's co-authors),
     # prefetched by the pages that credit many contributions at once (the wall).
     credit_prefetch: tuple[str, ...] = ()
+    # Many-valued relations the moderation queue shows in full (an article's photos and
+    # co-authors): prefetched, one query per relation for a whole page of the queue.
+    moderation_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

@@ -42,6 +42,12 @@ ROLE_GROUP_OF = {
     Role.HEADTEACHER: RoleGroup.LEADERS,
 }
 
+# Role groups that try ideas in a class; everyone else is asked without "in class".
+TRIED_IT_QUESTION = {
+    RoleGroup.TEACHERS: "What happened in class?",
+    RoleGroup.TEACHING_ASSISTANTS: "What happened in class?",
+}
+
 
 class EmailPreference(models.TextChoices):
     """How a person hears from Staffroom by email; the in-app list always fills."""
@@ -120,6 +126,13 @@ class Staff(AbstractBaseUser, PermissionsMixin):
         choices=EmailPreference.choices,
         default=EmailPreference.INSTANT,
     )
+    # Unticked by the digest's one-click unsubscribe (hub.unsubscribe) or on the preferences
+    # page: no Friday digest, whatever email_preference says about the other emails.
+    gets_weekly_digest = models.BooleanField(
+        "send me the weekly digest",
+        default=True,
+        help_text="One email on Friday afternoon with the week’s highlights.",
+    )
     # {notice kind: "instant" | "digest" | "off"} (hub.models.notifications.NoticeHow);
     # a kind left out follows email_preference. On the row, so notify() reads it for free.
     notice_preferences = models.JSONField(default=dict, blank=True)
@@ -167,6 +180,12 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     @property
     def role_group(self) -> str:
         return ROLE_GROUP_OF[self.role]
+
+    @property
+    def tried_it_question(self) -> str:
+        """What "I tried it" asks: a cook or an office colleague who tried an idea did not
+        try it in a class."""
+        return TRIED_IT_QUESTION.get(self.role_group, "What happened when you tried it?")
 
     @property
     def has_signed_in(self) -> bool:

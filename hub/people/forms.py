@@ -138,7 +138,7 @@ class AcceptInvitationForm(forms.Form):
 class EmailPreferenceForm(forms.ModelForm):
     class Meta:
         model = Staff
-        fields = ["email_preference"]
+        fields = ["email_preference", "gets_weekly_digest"]
         widgets = {"email_preference": forms.RadioSelect}
         labels = {"email_preference": "Emails from Staffroom"}
 

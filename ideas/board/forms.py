@@ -88,10 +88,10 @@ class IdeaForm(forms.Form):
 class ReactionForm(forms.Form):
     kind = forms.ChoiceField(choices=ReactionKind.choices, widget=forms.HiddenInput)
     reflection = forms.CharField(
-        label="What happened in class?",
+        label="What happened when you tried it?",
         required=False,
         max_length=REFLECTION_MAX,
-        help_text="One or two sentences: what happened in class.",
+        help_text="One or two sentences, so colleagues know how it went.",
         widget=forms.Textarea(attrs={"rows": 2, "data-counter": ""}),
     )
 
@@ -127,9 +127,14 @@ class FollowUpForm(SharedFollowUpForm):
     """ "How did it go?": one tap on either button; a reflection only when you tried it."""
 
     reflection = forms.CharField(
-        label="What happened in class?",
+        label="What happened when you tried it?",
         required=False,
         max_length=REFLECTION_MAX,
         help_text="One or two sentences, so the author and colleagues know how it went.",
         widget=forms.Textarea(attrs={"rows": 3, "data-counter": ""}),
     )
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if person is not None:  # asked in words that fit their job (hub Staff.tried_it_question)
+            self.fields["reflection"].label = person.tried_it_question

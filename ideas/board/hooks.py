@@ -57,14 +57,25 @@ def home_panel_context(staff) -> dict:
     return school_fragment(staff.school, "board-home", build, parts=[week.monday]).data
 
 
-register_contribution(Idea, label="Board idea", label_plural="Board ideas")
+register_contribution(
+    Idea,
+    label="Board idea",
+    label_plural="Board ideas",
+    queue_template="ideas/board/_queue_idea.html",
+)
 register_contribution(
     Reaction,
     label="Reflection",
     label_plural="Reflections",
     counts_as_sharing=Q(kind=ReactionKind.TRIED),
+    queue_template="ideas/board/_queue_on_idea.html",
 )
-register_contribution(Comment, label="Comment on an idea", label_plural="Comments on ideas")
+register_contribution(
+    Comment,
+    label="Comment on an idea",
+    label_plural="Comments on ideas",
+    queue_template="ideas/board/_queue_on_idea.html",
+)
 register_home_panel(
     name="board", template_name="ideas/board/_home_panel.html", get_context=home_panel_context
 )

@@ -79,6 +79,9 @@ class Idea(Contribution):
     def get_absolute_url(self) -> str:
         return reverse("ideas:idea_detail", args=[self.pk])
 
+    # The queue shows an idea's tags with it.
+    moderation_prefetch = ("tags",)
+
     def moderation_title(self) -> str:
         return self.title
 
@@ -92,14 +95,14 @@ class ReactionKind(models.TextChoices):
 
 
 class Reaction(Contribution):
-    """ "I'll try this" or "I tried it" (with what happened in class), one of each per person."""
+    """ "I'll try this" or "I tried it" (with what happened), one of each per person."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reactions")
     kind = models.CharField(max_length=10, choices=ReactionKind.choices)
     reflection = models.TextField(
         max_length=REFLECTION_MAX,
         blank=True,
-        help_text="One or two sentences: what happened in class.",
+        help_text="One or two sentences: what happened when you tried it.",
     )
 
     class Meta:
@@ -129,9 +132,15 @@ class Reaction(Contribution):
 
     def moderation_title(self) -> str:
         """Costs a query unless `idea` was selected with it."""
+        if self.kind == ReactionKind.WILL_TRY:
+            return f"“I’ll try this” on “{self.idea.title}”"
         return f"Reflection on “{self.idea.title}”"
 
     def moderation_body(self) -> str:
+        # A bare "I'll try this" has no words of its own: saying so beats an empty box
+        # under a flag (the queue showed flagged ones with an empty body).
+        if self.kind == ReactionKind.WILL_TRY and not self.reflection:
+            return "Said “I’ll try this”, with no words of their own."
         return self.reflection
 
 

@@ -12,7 +12,14 @@ from hub.lib.terms import day_bounds
 from hub.lib.text import clean_plain_text
 from hub.models import Staff
 from ideas.scrapbook.export.markdown import count_words
-from ideas.scrapbook.models import Article, ArticleImage, Edition, ExportFormat, word_budget
+from ideas.scrapbook.models import (
+    Article,
+    ArticleImage,
+    ArticlePhase,
+    Edition,
+    ExportFormat,
+    word_budget,
+)
 
 MARKDOWN_HELP = "**bold**, _italics_, lists starting with “- ” and [links](https://…)."
 ACCEPT_IMAGES = "image/jpeg,image/png,image/webp"
@@ -46,6 +53,7 @@ class ArticleForm(forms.ModelForm):
 
     def __init__(self, *args, author: Staff, image_count: int = 0, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["phase"].choices = [("", "Choose a phase (optional)"), *ArticlePhase.choices]
         self.image_count = image_count
         self.fields["co_authors"].queryset = (
             Staff.objects.filter(school_id=author.school_id, is_active=True)

@@ -26,7 +26,12 @@ def home_panel_context(staff) -> dict:
     }
 
 
-register_contribution(Article, label="Scrapbook article", label_plural="Scrapbook articles")
+register_contribution(
+    Article,
+    label="Scrapbook article",
+    label_plural="Scrapbook articles",
+    queue_template="ideas/scrapbook/_queue_article.html",
+)
 register_home_panel(
     name="scrapbook",
     template_name="ideas/scrapbook/_home_panel.html",

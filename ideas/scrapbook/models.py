@@ -91,6 +91,9 @@ class Article(Contribution):
             celebrated_rows_index(),
         ]
 
+    # The queue shows an article in full: its photos (and who confirmed consent) and co-authors.
+    moderation_prefetch = ("images__consent_confirmed_by", "co_authors")
+
     def __str__(self) -> str:
         return self.title
 
@@ -113,6 +116,21 @@ class Article(Contribution):
         from ideas.scrapbook.export.markdown import render_markdown
 
         return render_markdown(self.moderation_body())
+
+    def sections_html(self) -> list[tuple[str, SafeString]]:
+        """(heading, Markdown rendered) of each section written: the article page and the
+        moderation queue show the same."""
+        from ideas.scrapbook.export.markdown import render_markdown
+
+        return [
+            (label, render_markdown(text))
+            for label, text in (
+                ("What I did", self.what_i_did),
+                ("What happened", self.what_happened),
+                ("Try it yourself", self.try_it_yourself),
+            )
+            if text.strip()
+        ]
 
     @property
     def is_editable(self) -> bool:

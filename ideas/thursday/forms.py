@@ -133,7 +133,8 @@ class _StaffChoice(forms.ModelChoiceField):
 
 
 class TurnEditForm(forms.Form):
-    staff = _StaffChoice(label="Poser", queryset=Staff.objects.none())
+    # Always someone: the turn being edited has a poser already.
+    staff = _StaffChoice(label="Poser", queryset=Staff.objects.none(), empty_label=None)
     state = forms.ChoiceField(choices=TurnState.choices)
     skip_reason = forms.CharField(
         label="Reason for skipping",
@@ -161,7 +162,9 @@ class _TurnChoice(forms.ModelChoiceField):
 
 
 class SwapForm(forms.Form):
-    other = _TurnChoice(label="Swap with", queryset=RotaTurn.objects.none())
+    other = _TurnChoice(
+        label="Swap with", queryset=RotaTurn.objects.none(), empty_label="Choose a turn"
+    )
 
     def __init__(self, *args, turns, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,7 +181,9 @@ class SelfOptOutForm(forms.Form):
 
 
 class OptOutForm(forms.Form):
-    staff = _StaffChoice(label="Colleague", queryset=Staff.objects.none())
+    staff = _StaffChoice(
+        label="Colleague", queryset=Staff.objects.none(), empty_label="Choose a colleague"
+    )
     reason = forms.CharField(
         max_length=REASON_MAX, help_text="E.g. “on maternity leave until Easter”."
     )

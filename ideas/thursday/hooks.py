@@ -47,9 +47,17 @@ def home_panel_context(staff) -> dict:
 
 
 register_contribution(
-    Question, label="Thinking Thursday question", label_plural="Thinking Thursday questions"
+    Question,
+    label="Thinking Thursday question",
+    label_plural="Thinking Thursday questions",
+    queue_template="ideas/thursday/_queue_question.html",
 )
-register_contribution(Reply, label="Reply to a question", label_plural="Replies to questions")
+register_contribution(
+    Reply,
+    label="Reply to a question",
+    label_plural="Replies to questions",
+    queue_template="ideas/thursday/_queue_reply.html",
+)
 register_home_panel(
     name="thursday",
     template_name="ideas/thursday/_home_panel.html",

@@ -325,7 +325,8 @@ class Reply(Contribution):
     def __str__(self) -> str:
         return self.text[:60]
 
-    moderation_related = ("question",)
+    # The queue shows the question and, for a reply to a reply, the one it answers.
+    moderation_related = ("question", "parent")
 
     def get_absolute_url(self) -> str:
         return f"{reverse('ideas:question_detail', args=[self.question_id])}#reply-{self.pk}"

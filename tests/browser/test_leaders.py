@@ -107,6 +107,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     # Tara's shared note counts; Alice's hidden one and the waiting one do not.
     expect(page.get_by_text("staff shared something")).to_contain_text("1 of 4")
     expect(page.locator(".term-group")).to_contain_text("Tara Assistant")
+    expect(page.locator(".term-work").get_by_role("link")).to_contain_text("Hand signals")
     screenshot(page, "term-summary")
     screenshot(page, "term-summary", phone=True)
     page.emulate_media(media="print")

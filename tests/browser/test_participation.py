@@ -3,9 +3,9 @@ import re
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from hub.leaders.digest import unsubscribe_token
 from hub.models import EmailPreference, NoticeKind, Role
 from hub.notifications import notify
+from hub.unsubscribe import unsubscribe_token
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import StaffFactory
 from tests.hub.leaders.factories import NoteFactory
@@ -121,11 +121,12 @@ def test_a_profile_shows_what_a_colleague_shared(page, staff, moderator):
 def test_anyone_with_the_link_can_unsubscribe_without_signing_in(page, staff):
     page.goto(reverse("hub:unsubscribe", args=[unsubscribe_token(staff)]))
     expect_accessible(page)
-    page.get_by_role("button", name="Unsubscribe").click()
+    page.get_by_role("button", name="Unsubscribe from the weekly digest").click()
     expect_accessible(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("You are unsubscribed")
     staff.refresh_from_db()
-    assert staff.email_preference == EmailPreference.OFF
+    assert staff.gets_weekly_digest is False
+    assert staff.email_preference == EmailPreference.INSTANT  # the other emails still come
 
 
 def test_a_leader_invites_a_colleague_to_share_and_they_see_the_notice(

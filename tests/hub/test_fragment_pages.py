@@ -11,11 +11,12 @@ from django.utils import timezone
 
 from events.lunches import services as lunches
 from hub import moderation
-from hub.models import Status
+from hub.models import Role, Status
 from ideas.board import services as board
 from ideas.scrapbook import services as scrapbook
 from ideas.thursday import services as thursday
 from tests.events.lunches.factories import LunchFactory
+from tests.factories import StaffFactory
 from tests.ideas.board.factories import IdeaFactory
 from tests.ideas.scrapbook.factories import ArticleFactory, EditionFactory
 from tests.ideas.thursday.factories import QuestionFactory, ReplyFactory
@@ -75,8 +76,18 @@ def test_each_person_sees_only_their_own_reactions_on_a_shared_wall(staff, moder
     assert 'aria-pressed="true"' in theirs and "You tried it" in theirs
     other = page(signed_in(moderator), BOARD)
     assert 'aria-pressed="false"' in other and "You tried it" not in other
-    assert "What happened in class?" in other
+    assert moderator.tried_it_question in other
     assert "<!--mine" not in other and "<!--mine" not in theirs
+
+
+def test_the_tried_it_question_fits_each_viewers_job_on_a_shared_wall(school, staff):
+    IdeaFactory(author=staff, title="Exit tickets")
+    assert "What happened in class?" in page(signed_in(staff), BOARD)
+    office = StaffFactory(school=school, role=Role.OFFICE)
+    theirs = page(signed_in(office), BOARD)
+    assert "Exit tickets" in theirs
+    assert "What happened when you tried it?" in theirs
+    assert "What happened in class?" not in theirs
 
 
 def test_an_anonymous_celebrated_reply_never_names_its_author_on_home(school, staff, moderator):

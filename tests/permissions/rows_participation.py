@@ -1,4 +1,4 @@
-from hub.leaders.digest import unsubscribe_token
+from hub.unsubscribe import unsubscribe_token
 from tests.permissions.matrix import Row, World, everyone
 
 

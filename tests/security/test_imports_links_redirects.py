@@ -38,7 +38,7 @@ def test_hostile_names_in_a_csv_import_are_stored_and_shown_as_text(
     assert not injected_markup(page)
     for message in mail.outbox:
         html = message.alternatives[0][0] if message.alternatives else ""
-        assert not injected_markup(html), message.subject
+        assert not injected_markup(html, email=True), message.subject
 
 
 def test_a_refused_import_shows_hostile_names_back_as_text(client_for, school_admin):
@@ -73,3 +73,15 @@ def test_next_never_sends_anyone_to_another_site(client_for, school, staff, mode
     response = client_for(moderator).post(celebrate, {"note": "Thanks", "next": target})
     assert response.status_code == 302
     assert "evil.example" not in response.url
+
+
+def test_the_email_scan_allows_only_the_layouts_own_styling():
+    ours = (
+        "<html><head><style>@media (max-width: 620px) {}</style></head>"
+        "<body><p style='margin: 0'>Hi</p></body></html>"
+    )
+    assert injected_markup(ours, email=True) == []
+    injected = (
+        "<html><head></head><body><style>p{}</style><img src=x onerror=alert(1)></body></html>"
+    )
+    assert len(injected_markup(injected, email=True)) == 2

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,15 +31,16 @@ UNDO_SECONDS = int(moderation.UNDO_WINDOW.total_seconds())
 @moderator_required
 def moderation_queue(request: HttpRequest) -> HttpResponse:
     """Everything waiting or flagged, across every registered kind, oldest first."""
-    entries = selectors.moderation_queue(request.user)
+    index = selectors.moderation_queue_index(request.user)
+    page = Paginator(index, selectors.QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         QUEUE_TEMPLATE,
         {
-            "entries": entries,
+            "entries": selectors.load_queue_entries(page.object_list),
+            "page": page,
             "first_posts": selectors.first_posts(request.user, timezone.now()),
             "undo": _pending_undo(request),
-            "limit": selectors.QUEUE_LIMIT_PER_KIND,
             "undo_seconds": UNDO_SECONDS,
         },
     )

@@ -29,7 +29,7 @@ def _shared_idea_or_404(request: HttpRequest, pk: int) -> Idea:
 def how_did_it_go(request: HttpRequest, pk: int) -> HttpResponse:
     """One tap from the nudge: a short reflection, or "didn't get to it" (no more nudges)."""
     idea = _shared_idea_or_404(request, pk)
-    form = FollowUpForm(request.POST or None)
+    form = FollowUpForm(request.POST or None, person=request.user)
     if request.method == "POST" and form.is_valid():
         follow_up = services.follow_up_answer(
             idea=idea,

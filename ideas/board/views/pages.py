@@ -52,7 +52,9 @@ def board(request: HttpRequest) -> HttpResponse:
         # Their own waiting or returned post-its sit on the wall too: theirs alone.
         wall = build()
     else:
-        wall = school_fragment(school, "board-wall", build, parts=[request.get_full_path()])
+        # "I tried it" asks in words that fit the viewer's job: one wall per wording.
+        parts = [request.get_full_path(), request.user.tried_it_question]
+        wall = school_fragment(school, "board-wall", build, parts=parts)
     mine = selectors.my_reactions(request.user, wall.data["ids"])
     suggested = school_fragment(
         school,

@@ -120,13 +120,14 @@ def test_the_term_summary_counts_and_thanks_every_contributor_by_role(
     ta = StaffFactory(school=school, full_name="Tara Assistant", role=Role.TEACHING_ASSISTANT)
     StaffFactory(school=school, full_name="Quiet Colleague", role=Role.SUPPORT)
     StaffFactory(school=school, full_name="Left Last Year", is_active=False)
-    for author in (teacher, teacher, ta):
-        NoteFactory(author=author)
+    for author, text in ((teacher, "Exit tickets"), (teacher, "Seating plans"), (ta, "Timers")):
+        NoteFactory(author=author, text=text)
     NoteFactory(author=StaffFactory(school=school, full_name="Hidden Hal"), status=Status.HIDDEN)
     body = client_for(moderator).get(reverse("hub:term_summary")).content.decode()
     # Active staff: teacher, ta, quiet, hidden hal, moderator (Alice isn't created here).
     assert "<strong>2 of 5</strong>" in body
-    assert "Tom Teacher" in body and "2 contributions" in body
+    assert "Tom Teacher" in body and "Note: Exit tickets" in body and "Note: Seating plans" in body
+    assert "contributions" not in body  # what each person shared, not a count to compare
     assert "Teaching assistants" in body and "Tara Assistant" in body
     assert "Quiet Colleague" not in body and "Hidden Hal" not in body
 

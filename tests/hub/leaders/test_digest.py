@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from hub.leaders.digest import send_weekly_digests, unsubscribe_token
+from hub.leaders.digest import send_weekly_digests
 from hub.models import EmailPreference, SentDigest
+from hub.unsubscribe import unsubscribe_token
 from tests.factories import StaffFactory
 from tests.hub.leaders.factories import NoteFactory
 from tests.hub.leaders.factories_participation import posted_at
@@ -110,12 +111,13 @@ def test_the_unsubscribe_link_asks_first_and_needs_no_sign_in(client, staff):
     response = client.get(url)
 
     assert response.status_code == 200
-    assert "Unsubscribe from Staffroom emails?" in response.content.decode()
+    assert "Unsubscribe from the weekly digest?" in response.content.decode()
     staff.refresh_from_db()
     assert staff.email_preference == EmailPreference.INSTANT
+    assert staff.gets_weekly_digest is True
 
 
-def test_confirming_turns_every_email_off(client, staff):
+def test_confirming_stops_the_digest_only(client, staff):
     url = reverse("hub:unsubscribe", args=[unsubscribe_token(staff)])
 
     response = client.post(url)
@@ -123,7 +125,8 @@ def test_confirming_turns_every_email_off(client, staff):
     assert response.status_code == 200
     assert "You are unsubscribed" in response.content.decode()
     staff.refresh_from_db()
-    assert staff.email_preference == EmailPreference.OFF
+    assert staff.gets_weekly_digest is False
+    assert staff.email_preference == EmailPreference.INSTANT
 
 
 @pytest.mark.parametrize("tamper", ["flip_last", "other_person", "garbage"])

@@ -39,7 +39,7 @@ def test_the_author_is_told_of_a_hide_once_it_can_no_longer_be_undone(
     assert notice.link() == item.get_absolute_url()
     [email] = mail.outbox
     assert email.to == [staff.email]
-    assert "Helen Head hid your note" in email.body and "It names a pupil" in email.body
+    assert "Helen Head hid “Note: Exit tickets" in email.body and "It names a pupil" in email.body
     html = email.alternatives[0][0]
     assert "<script>" not in html and "&lt;script&gt;" in html
 
