@@ -129,9 +129,11 @@ def personal(fragment: Fragment, request: HttpRequest, mine: Iterable[str] = ())
     """The fragment's HTML for this person: their branch of each `{% mine %}` block
     (the first when its key is in `mine`) and this request's CSRF token."""
     keys = set(mine)
-    html = _MINE_BLOCK.sub(
-        lambda block: block.group(2) if block.group(1) in keys else block.group(3), fragment.html
-    )
+    html, chosen = fragment.html, 1
+    while chosen:  # A kept branch may hold another choice ("I tried it" asks per job).
+        html, chosen = _MINE_BLOCK.subn(
+            lambda block: block.group(2) if block.group(1) in keys else block.group(3), html
+        )
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(html)  # noqa: S308 - rendered by our templates, autoescaped

@@ -43,9 +43,12 @@ ROLE_GROUP_OF = {
 }
 
 # Role groups that try ideas in a class; everyone else is asked without "in class".
+# The board's post-it asks with these words too (templates/ideas/board/_idea_card.html).
+CLASS_QUESTION = "What happened in class?"
+OTHER_QUESTION = "What happened when you tried it?"
 TRIED_IT_QUESTION = {
-    RoleGroup.TEACHERS: "What happened in class?",
-    RoleGroup.TEACHING_ASSISTANTS: "What happened in class?",
+    RoleGroup.TEACHERS: CLASS_QUESTION,
+    RoleGroup.TEACHING_ASSISTANTS: CLASS_QUESTION,
 }
 
 
@@ -185,7 +188,11 @@ class Staff(AbstractBaseUser, PermissionsMixin):
     def tried_it_question(self) -> str:
         """What "I tried it" asks: a cook or an office colleague who tried an idea did not
         try it in a class."""
-        return TRIED_IT_QUESTION.get(self.role_group, "What happened when you tried it?")
+        return TRIED_IT_QUESTION.get(self.role_group, OTHER_QUESTION)
+
+    @property
+    def asked_about_class(self) -> bool:
+        return self.tried_it_question == CLASS_QUESTION
 
     @property
     def has_signed_in(self) -> bool:

@@ -126,6 +126,12 @@ def my_reactions(staff, idea_ids: list[int]) -> set[str]:
     return {f"{kind}:{idea_id}" for idea_id, kind in rows.values_list("idea_id", "kind")}
 
 
+def asked_about_class(staff) -> set[str]:
+    """The `{% mine %}` key that makes "I tried it" ask about class (teachers and TAs;
+    hub Staff.tried_it_question): the wall is one fragment for every job."""
+    return {"asked-about-class:0"} if staff.asked_about_class else set()
+
+
 def idea_of_the_week(school_id: int, monday: date) -> IdeaOfTheWeek | None:
     return (
         IdeaOfTheWeek.objects.filter(school_id=school_id, week=monday)

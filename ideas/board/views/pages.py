@@ -52,10 +52,10 @@ def board(request: HttpRequest) -> HttpResponse:
         # Their own waiting or returned post-its sit on the wall too: theirs alone.
         wall = build()
     else:
-        # "I tried it" asks in words that fit the viewer's job: one wall per wording.
-        parts = [request.get_full_path(), request.user.tried_it_question]
-        wall = school_fragment(school, "board-wall", build, parts=parts)
-    mine = selectors.my_reactions(request.user, wall.data["ids"])
+        wall = school_fragment(school, "board-wall", build, parts=[request.get_full_path()])
+    mine = selectors.my_reactions(request.user, wall.data["ids"]) | selectors.asked_about_class(
+        request.user
+    )
     suggested = school_fragment(
         school,
         "board-tags",
