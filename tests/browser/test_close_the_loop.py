@@ -105,6 +105,7 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
     # Two weeks later the follow-up job asks him how it went; he answers from the nudge.
     assert ask_how_it_went(timezone.now() + timedelta(days=15)) == 1
     page.goto("/")
+    expect_accessible(page)
     page.get_by_role("link", name=re.compile("Notifications 1 unread")).click()
     expect_accessible(page)
     page.get_by_role("link", name=re.compile("How did it go with “Menus with pictures”")).click()
