@@ -119,7 +119,7 @@ class HtmlChecker:
 
 def may_run_browser_tests(config) -> bool:
     """Whether this run's arguments reach tests/browser (and `-m` does not leave them out)."""
-    if "not browser" in (config.option.markexpr or ""):
+    if config.option.collectonly or "not browser" in (config.option.markexpr or ""):
         return False
     for arg in config.args:
         path = Path(config.invocation_params.dir, arg.split("::")[0]).resolve()
