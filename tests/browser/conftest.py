@@ -6,19 +6,15 @@ test at teardown if a page it reached was never checked with
 `expect_accessible(page)`, which runs both.
 """
 
-import hashlib
-import json
 import os
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import Page, sync_playwright
 
+from tests.browser import html_checker as html_checker_service
 from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM
@@ -37,12 +33,20 @@ CHROMIUM_ARGS = [
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "static" / "vendor" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-# The Nu checker (npm's vnu-jar, run by Debian's Java): one HTTP service per test
-# session, on a free loopback port, so a page costs a request, not a JVM start.
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-HTML_CHECK_LOG = ROOT / "test-artifacts" / "nu-html-checker.txt"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# One round trip per check: wait until no animation runs (colours are judged at
+# rest: a button's hover transition half-way through can read as low contrast on a
+# busy machine), then run axe. Only the violations cross back to Python: axe's full
+# result (every rule that passed, with its nodes) is megabytes Playwright would
+# validate for nothing.
 AXE_VIOLATIONS = """async (tags) => {
+  const settled = performance.now() + 5000;
+  while (document.getAnimations().some((a) => a.playState === "running")) {
+    if (performance.now() > settled) {
+      throw new Error("Animations were still running after 5 s; axe judges a page at rest.");
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
   const result = await axe.run(document, {
     runOnly: {type: "tag", values: tags},
     resultTypes: ["violations"],
@@ -71,79 +75,14 @@ def browser():
         chromium.close()
 
 
-class HtmlChecker:
-    """The Nu HTML checker's web service; `errors(html)` lists what it finds."""
-
-    def __init__(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [
-                shutil.which("java") or "java",
-                "-Xss1024k",
-                "-Dnu.validator.servlet.bind-address=127.0.0.1",
-                "-cp",
-                str(VNU_JAR),
-                "nu.validator.servlet.Main",
-                str(self.port),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.seen: dict[str, list[str]] = {}
-        self.pages: set[str] = set()
-        self._wait_until_ready()
-
-    def _wait_until_ready(self, seconds: float = 120) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "The Nu HTML checker stopped while starting."
-            try:
-                self._check("<!doctype html><html lang=en><title>ready</title>")
-                return
-            except OSError:
-                time.sleep(0.5)
-        raise AssertionError("The Nu HTML checker did not start.")
-
-    def _check(self, html: str) -> list[dict]:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/?out=json",
-            data=html.encode(),
-            headers={"Content-Type": "text/html; charset=utf-8"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.load(response)["messages"]
-
-    def errors(self, url: str, html: str) -> list[str]:
-        self.pages.add(url)
-        digest = hashlib.sha256(html.encode()).hexdigest()
-        if digest not in self.seen:
-            self.seen[digest] = [
-                f"line {m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-                for m in self._check(html)
-                if m["type"] in ("error", "non-document-error")
-            ]
-        return self.seen[digest]
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(30)
-        HTML_CHECK_LOG.parent.mkdir(parents=True, exist_ok=True)
-        with HTML_CHECK_LOG.open("a") as log:
-            log.write(
-                f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}: {len(self.pages)} pages "
-                f"(URLs), {len(self.seen)} distinct documents checked by the Nu HTML checker\n"
-            )
-
-
 @pytest.fixture(scope="session")
 def html_checker():
-    assert shutil.which("java"), "Java is missing: `make test` installs it with apt."
-    assert VNU_JAR.exists(), "vnu-jar is missing: `npm ci` installs it from package.json."
-    checker = HtmlChecker()
+    """The run's Nu HTML checker (tests/browser/html_checker.py), or one of this worker's own."""
+    url = os.environ.get(html_checker_service.URL_VARIABLE)
+    service = None if url else html_checker_service.HtmlCheckerService()
+    checker = html_checker_service.HtmlChecker(url or service.url, service)
     yield checker
-    checker.stop()
+    checker.close()
 
 
 class AccessibilityTracker:
@@ -164,6 +103,7 @@ def page(browser, html_checker, live_server, transactional_db) -> Page:
     # Init scripts run outside the page's CSP, so the policy stays as strict as in production.
     context.add_init_script(path=str(AXE_SOURCE))
     page = context.new_page()
+    page.live_server_url = live_server.url
     tracker = AccessibilityTracker()
     page.accessibility_tracker = tracker
     page.html_checker = html_checker
@@ -196,14 +136,6 @@ def _page_key(url: str) -> str:
 def expect_accessible(page: Page) -> None:
     """Run axe-core on the current page; fail on any WCAG 2.x A/AA violation."""
     page.wait_for_load_state("load")
-    # Colours are judged at rest: a button's hover transition half-way through
-    # can read as low contrast on a busy machine.
-    page.wait_for_function(
-        "() => document.getAnimations().every((a) => a.playState !== 'running')",
-        timeout=5_000,
-    )
-    # Only the violations cross back to Python: axe's full result (every rule that
-    # passed, with its nodes) is megabytes that Playwright would validate for nothing.
     violations = page.evaluate(AXE_VIOLATIONS, AXE_TAGS)
     assert not violations, f"axe found violations on {page.url}:\n" + "\n".join(violations)
     _expect_valid_html(page)
@@ -221,7 +153,41 @@ def _expect_valid_html(page: Page) -> None:
     assert not errors, f"The Nu HTML checker found errors on {page.url}:\n" + "\n".join(errors)
 
 
-def sign_in(page: Page, person, password: str = PASSWORD) -> None:
+def sign_in(page: Page, person, password: str | None = None, *, then_open: str = "/") -> None:
+    """Sign `person` in, then open `then_open` (checked with `expect_accessible`).
+
+    The session is made in the database as the sign-in form makes it (Django's
+    `login()`, its signals included) and handed to the browser as its cookie: the
+    form itself is driven by the tests of signing in (test_sign_in.py, lockout,
+    password reset, invitations), and every other test saves a page load, two
+    checks and a form post per sign-in. With a `password`, it signs in through the
+    form, as a test of that password should.
+    """
+    if password is not None:
+        sign_in_with_the_form(page, person, password)
+        if then_open != "/":
+            page.goto(then_open)
+            expect_accessible(page)
+        return
+    client = Client()
+    client.force_login(person)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": page.live_server_url,
+                "httpOnly": settings.SESSION_COOKIE_HTTPONLY,
+                "sameSite": settings.SESSION_COOKIE_SAMESITE,
+            }
+        ]
+    )
+    page.goto(then_open)
+    expect_accessible(page)
+
+
+def sign_in_with_the_form(page: Page, person, password: str = PASSWORD) -> None:
+    """Sign in as a person does: the form, then the home page it leads to."""
     page.goto("/accounts/login/")
     expect_accessible(page)
     page.get_by_label("Email address").fill(person.email)

@@ -60,9 +60,7 @@ def test_staff_post_react_comment_and_a_moderator_picks_the_idea_of_the_week(
 
     # A moderator picks the staff member's idea as the Idea of the Week.
     page.context.clear_cookies()
-    sign_in(page, moderator)
-    page.goto("/board/")
-    expect_accessible(page)
+    sign_in(page, moderator, then_open="/board/")
     page.get_by_role("link", name="Mini whiteboards for hinge questions", exact=True).click()
     expect_accessible(page)
     screenshot(page, "board-idea-moderator")

@@ -85,9 +85,7 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
     teacher = StaffFactory(school=school, full_name="Tom Teacher", role=Role.TEACHER)
 
     # The TA posts her first idea.
-    sign_in(page, ta)
-    page.goto("/board/post/")
-    expect_accessible(page)
+    sign_in(page, ta, then_open="/board/post/")
     page.get_by_label("Title").fill("Menus with pictures")
     page.get_by_label("Note").fill("Photos of each lunch choice: everyone chooses in a minute.")
     page.get_by_role("button", name="Stick it on the board").click()
@@ -97,9 +95,7 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
 
     # A teacher says "I'll try this"; the TA's notification says so.
     page.context.clear_cookies()
-    sign_in(page, teacher)
-    page.goto("/board/")
-    expect_accessible(page)
+    sign_in(page, teacher, then_open="/board/")
     card = page.locator("article.post-it", has_text="Menus with pictures")
     card.get_by_role("button", name=re.compile("I’ll try this")).click()
     expect(card.get_by_role("button", name=re.compile("I’ll try this"))).to_have_attribute(
@@ -109,6 +105,7 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
     # Two weeks later the follow-up job asks him how it went; he answers from the nudge.
     assert ask_how_it_went(timezone.now() + timedelta(days=15)) == 1
     page.goto("/")
+    expect_accessible(page)
     page.get_by_role("link", name=re.compile("Notifications 1 unread")).click()
     expect_accessible(page)
     page.get_by_role("link", name=re.compile("How did it go with “Menus with pictures”")).click()
@@ -125,9 +122,7 @@ def test_a_ta_hears_how_her_idea_went_and_is_invited_to_take_it_further(page, sc
 
     # The TA taps her notification and lands on the reflection itself.
     page.context.clear_cookies()
-    sign_in(page, ta)
-    page.goto("/notifications/")
-    expect_accessible(page)
+    sign_in(page, ta, then_open="/notifications/")
     expect(
         page.get_by_role("link", name="Tom Teacher will try “Menus with pictures”")
     ).to_be_visible()

@@ -8,9 +8,7 @@ from tests.ideas.board.factories import IdeaFactory
 
 def test_a_colleague_downloads_their_data_from_their_profile(page, staff, tmp_path):
     IdeaFactory(author=staff, title="Cold calling with kindness")
-    sign_in(page, staff)
-    page.goto("/profile/")
-    expect_accessible(page)
+    sign_in(page, staff, then_open="/profile/")
     page.get_by_role("link", name="Download my data").click()
     expect(page.get_by_role("heading", name="Download my data")).to_be_visible()
     expect_accessible(page)

@@ -17,9 +17,7 @@ def choose_file(page, text: str) -> None:
 
 
 def test_a_bad_row_imports_nothing_then_the_fixed_file_imports(page, school_admin, staff):
-    sign_in(page, school_admin)
-    page.goto("/staff/import/")
-    expect_accessible(page)
+    sign_in(page, school_admin, then_open="/staff/import/")
     screenshot(page, "staff-import-empty")
 
     choose_file(

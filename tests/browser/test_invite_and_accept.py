@@ -45,9 +45,7 @@ def test_inviting_an_address_with_an_account_elsewhere_reads_like_any_invitation
     page, school_admin, outsider
 ):
     """The admin learns nothing about another school; the account's owner is emailed."""
-    sign_in(page, school_admin)
-    page.goto("/staff/invite/")
-    expect_accessible(page)
+    sign_in(page, school_admin, then_open="/staff/invite/")
     page.get_by_label("Email address").fill(outsider.email)
     page.get_by_label("Full name").fill("Oscar Outsider")
     page.get_by_role("button", name="Send the invitation").click()

@@ -34,8 +34,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
         author=ta, status=Status.SUBMITTED, text="Waiting: a calm-down corner with sand timers"
     )
 
-    sign_in(page, flagger)
-    open_page(page, flagged.get_absolute_url())
+    sign_in(page, flagger, then_open=flagged.get_absolute_url())
     page.get_by_text("Flag for a moderator").click()
     page.get_by_label("What should a moderator look at?").fill("It names a pupil in full.")
     page.get_by_role("button", name="Send flag").click()
@@ -48,8 +47,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     expect(page.get_by_text("You already flagged this")).to_be_visible()
     sign_out(page)
 
-    sign_in(page, moderator)
-    open_page(page, "/moderation/")
+    sign_in(page, moderator, then_open="/moderation/")
     item = page.locator("li.queue-item", has_text="Jamie Smith")
     expect(item).to_contain_text("It names a pupil in full.")
     expect(item).to_contain_text("Flagged 1 time")
@@ -75,8 +73,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     assert [message.to for message in mail.outbox[1:]] == [[staff.email]]
     assert "Please remove the pupil's name." in mail.outbox[-1].body
 
-    sign_in(page, staff)
-    open_page(page, "/notifications/")
+    sign_in(page, staff, then_open="/notifications/")
     notice = page.get_by_role("link", name="Hidden by a moderator: Note: Ask Jamie Smith")
     expect(notice).to_have_count(1)
     screenshot(page, "notifications-moderation-notice", phone=True)
@@ -85,8 +82,7 @@ def test_a_flag_is_hidden_with_a_reason_and_a_celebration_reaches_the_wall(
     expect_accessible(page)
     sign_out(page)
 
-    sign_in(page, moderator)
-    open_page(page, praised.get_absolute_url())
+    sign_in(page, moderator, then_open=praised.get_absolute_url())
     page.get_by_text("Moderator: celebrate this").click()
     page.get_by_label("A short note of thanks").fill("Three classes use these signals now!")
     page.get_by_role("button", name="Celebrate").click()

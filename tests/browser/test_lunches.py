@@ -48,8 +48,7 @@ def test_a_lunch_from_scheduling_to_a_promotion_and_a_calendar_file(
     date = timezone.localdate() + dt.timedelta(days=10)
 
     # A moderator schedules a lunch for two.
-    sign_in(page, moderator)
-    _open(page, "/lunches/")
+    sign_in(page, moderator, then_open="/lunches/")
     page.get_by_role("link", name="Schedule a lunch").click()
     expect_accessible(page)
     page.get_by_label("Date").fill(date.isoformat())
@@ -132,8 +131,7 @@ def test_after_a_lunch_staff_post_a_takeaway_and_browse_the_archive(page, staff,
     SignUpFactory(lunch=past, staff=staff, plate="Flapjacks", plate_kind=PlateKind.SWEET)
     SignUpFactory.create_batch(3, lunch=past, plate_kind=PlateKind.SAVOURY, plate="Samosas")
 
-    sign_in(page, staff)
-    _open(page, "/lunches/")
+    sign_in(page, staff, then_open="/lunches/")
     expect(page.get_by_role("list", name="Lunches coming up")).to_contain_text("12 of 12")
     screenshot(page, "lunches")
     page.get_by_role("link", name="Past lunches").click()

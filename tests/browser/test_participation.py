@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from hub.models import EmailPreference, NoticeKind, Role
 from hub.notifications import notify
 from hub.unsubscribe import unsubscribe_token
-from tests.browser.conftest import expect_accessible, screenshot, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
 from tests.hub.leaders.factories import NoteFactory
 from tests.hub.leaders.factories_participation import ReplyFactory, attended
@@ -110,9 +110,7 @@ def test_a_profile_shows_what_a_colleague_shared(page, staff, moderator):
     NoteFactory(author=staff, text="Cold-calling with names")
     staff.learning_focus.add("questioning")
 
-    sign_in(page, moderator)
-    page.goto(reverse("hub:profile", args=[staff.pk]))
-    expect_accessible(page)
+    sign_in(page, moderator, then_open=reverse("hub:profile", args=[staff.pk]))
     expect(page.get_by_role("region", name="Shared")).to_contain_text("Cold-calling with names")
     expect(page.get_by_role("region", name="Learning focus")).to_contain_text("questioning")
     screenshot(page, "profile")
@@ -137,9 +135,7 @@ def test_a_leader_invites_a_colleague_to_share_and_they_see_the_notice(
     quiet = StaffFactory(school=school, full_name="Quinn Quiet", role=Role.OFFICE)
     NoteFactory(author=staff)  # Alice shared this term: a possible buddy
 
-    sign_in(page, moderator)
-    page.goto(reverse("hub:dashboard"))
-    expect_accessible(page)
+    sign_in(page, moderator, then_open=reverse("hub:dashboard"))
     not_yet = page.get_by_role("region", name="Not shared yet")
     not_yet.get_by_role("link", name="Invite to share (Quinn Quiet)").click()
     expect_accessible(page)
@@ -159,10 +155,8 @@ def test_a_leader_invites_a_colleague_to_share_and_they_see_the_notice(
     assert [email.to for email in mail.outbox] == [[quiet.email]]
     assert "Alice Teacher has shared this term" in mail.outbox[0].body
 
-    page.get_by_role("button", name="Sign out").click()
-    sign_in(page, quiet)
-    page.goto(reverse("hub:notifications"))
-    expect_accessible(page)
+    sign_out(page)
+    sign_in(page, quiet, then_open=reverse("hub:notifications"))
     page.get_by_role(
         "link", name=re.compile("Helen Head invites you to share an idea: “Hello Quinn, your calm")
     ).click()

@@ -14,9 +14,7 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     page, staff, moderator, school_admin, tmp_path
 ):
     # The author writes an article and watches the page preview.
-    sign_in(page, staff)
-    page.goto("/scrapbook/")
-    expect_accessible(page)
+    sign_in(page, staff, then_open="/scrapbook/")
     page.get_by_role("link", name="Write an article").first.click()
     expect_accessible(page)
     page.get_by_label("Title").fill("Talk partners that really talk")
@@ -55,9 +53,7 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     sign_out(page)
 
     # A moderator returns it with feedback.
-    sign_in(page, moderator)
-    page.goto(article_url)
-    expect_accessible(page)
+    sign_in(page, moderator, then_open=article_url)
     page.get_by_label("Feedback for the author").fill("Lovely! Please add how you would start.")
     page.get_by_role("button", name="Return with feedback").click()
     expect(page.get_by_text("Please add how you would start.").first).to_be_visible()
@@ -65,9 +61,7 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     sign_out(page)
 
     # The author sees the feedback, fixes the article and resubmits.
-    sign_in(page, staff)
-    page.goto("/scrapbook/mine/")
-    expect_accessible(page)
+    sign_in(page, staff, then_open="/scrapbook/mine/")
     expect(page.get_by_text("Returned with feedback")).to_be_visible()
     page.get_by_role("link", name="Talk partners that really talk").click()
     expect_accessible(page)
@@ -83,18 +77,14 @@ def test_an_article_goes_from_draft_to_a_printed_edition(
     sign_out(page)
 
     # The moderator approves it.
-    sign_in(page, moderator)
-    page.goto(article_url)
-    expect_accessible(page)
+    sign_in(page, moderator, then_open=article_url)
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("status")).to_contain_text("approved")
     expect_accessible(page)
     sign_out(page)
 
     # The school admin makes an edition, adds the article and exports it.
-    sign_in(page, school_admin)
-    page.goto("/scrapbook/editions/")
-    expect_accessible(page)
+    sign_in(page, school_admin, then_open="/scrapbook/editions/")
     page.get_by_role("link", name="Make a new edition").click()
     expect_accessible(page)
     page.get_by_label("Title").fill("Autumn term 2026")
@@ -149,9 +139,7 @@ def test_the_export_page_shows_progress_and_then_the_download(
     add_photo(article)
     edition = edition_with([article], created_by=school_admin, title="Spring term 2027")
 
-    sign_in(page, school_admin)
-    page.goto(edition.get_absolute_url())
-    expect_accessible(page)
+    sign_in(page, school_admin, then_open=edition.get_absolute_url())
     page.get_by_role("button", name="Export").click()
     progress = page.locator("progress")
     expect(progress).to_have_attribute("value", "0")

@@ -1,10 +1,10 @@
 from playwright.sync_api import expect
 
-from tests.browser.conftest import expect_accessible, screenshot, sign_in
+from tests.browser.conftest import expect_accessible, screenshot, sign_in_with_the_form
 
 
 def test_staff_signs_in_and_sees_this_week(page, staff):
-    sign_in(page, staff)
+    sign_in_with_the_form(page, staff)
     expect(page.get_by_role("heading", level=1)).to_have_text("Hello, Alice Teacher")
     expect(page.get_by_role("navigation", name="Main")).to_contain_text("Thinking Thursday")
     screenshot(page, "home")

@@ -5,9 +5,7 @@ from tests.browser.conftest import expect_accessible, screenshot, sign_in
 
 
 def test_an_admin_changes_a_role_and_marks_a_leaver(page, school_admin, staff):
-    sign_in(page, school_admin)
-    page.goto("/staff/")
-    expect_accessible(page)
+    sign_in(page, school_admin, then_open="/staff/")
     page.get_by_role("link", name="Alice Teacher").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Alice Teacher")
     expect_accessible(page)

@@ -35,8 +35,7 @@ def test_moderator_plans_poser_asks_colleague_replies_poser_summarises(
     page, moderator, staff, colleagues, monkeypatch
 ):
     # The moderator plans the rota from today.
-    sign_in(page, moderator)
-    go(page, "/thinking-thursday/rota/")
+    sign_in(page, moderator, then_open="/thinking-thursday/rota/")
     expect(page.get_by_role("heading", name="No turns planned yet")).to_be_visible()
     click_through(page, page.get_by_role("link", name="Plan the rota").first)
     click_through(page, page.get_by_role("button", name="Show the rota"))
@@ -51,8 +50,7 @@ def test_moderator_plans_poser_asks_colleague_replies_poser_summarises(
     # Whoever is first on the rota writes this week's question.
     turn = RotaTurn.objects.order_by("date").select_related("staff").first()
     poser = turn.staff
-    sign_in(page, poser)
-    go(page, "/thinking-thursday/")
+    sign_in(page, poser, then_open="/thinking-thursday/")
     click_through(page, page.get_by_role("link", name="Write your question"))
     page.get_by_label("Your question").fill(
         "What would we stop doing if we trusted each other more?"
@@ -87,8 +85,7 @@ def test_moderator_plans_poser_asks_colleague_replies_poser_summarises(
 
     # The Monday after: the poser reads the anonymous reply and summarises.
     monkeypatch.setattr(timezone, "now", lambda: question.publish_at + timedelta(days=4, hours=2))
-    sign_in(page, poser)
-    go(page, f"/thinking-thursday/questions/{question.pk}/")
+    sign_in(page, poser, then_open=f"/thinking-thursday/questions/{question.pk}/")
     expect(page.locator(".reply").first).to_contain_text("a colleague")
     click_through(page, page.get_by_role("button", name="Builds on this"))
     expect(page.get_by_role("button", name="Builds on this")).to_have_attribute(
@@ -115,8 +112,7 @@ def test_a_reply_over_the_limit_and_a_closed_question_are_explained(page, staff,
     from tests.ideas.thursday.factories import QuestionFactory
 
     closed = QuestionFactory(school=school, publish_at=timezone.now() - timedelta(days=9))
-    sign_in(page, staff)
-    go(page, f"/thinking-thursday/questions/{closed.pk}/")
+    sign_in(page, staff, then_open=f"/thinking-thursday/questions/{closed.pk}/")
     expect(page.get_by_text("Replies to this question closed")).to_be_visible()
     go(page, "/thinking-thursday/archive/")
     expect(page.get_by_role("heading", name=closed.text)).to_be_visible()
@@ -141,8 +137,7 @@ def test_the_demo_school_thursday_pages_read_well(page):
 
 
 def test_moderator_manages_closures_and_turns_and_staff_swap(page, moderator, staff, colleagues):
-    sign_in(page, moderator)
-    go(page, "/thinking-thursday/rota/closures/")
+    sign_in(page, moderator, then_open="/thinking-thursday/rota/closures/")
     page.get_by_label("First day closed").fill("2030-02-18")
     page.get_by_label("Last day closed (optional)").fill("2030-02-22")
     page.get_by_label("Reason").fill("February half-term")
@@ -173,8 +168,7 @@ def test_moderator_manages_closures_and_turns_and_staff_swap(page, moderator, st
     expect(page.get_by_text("Ofsted visit that week")).to_be_visible()
     sign_out(page)
 
-    sign_in(page, staff)
-    go(page, "/thinking-thursday/rota/")
+    sign_in(page, staff, then_open="/thinking-thursday/rota/")
     mine = RotaTurn.objects.filter(staff=staff, state="planned").order_by("date").first()
     click_through(
         page, page.get_by_role("link", name=f"Ask to swap the turn of {mine.date:%-d %B}")

@@ -124,9 +124,7 @@ def test_a_payload_typed_into_the_real_forms_comes_back_as_text(page, staff):
     payload = FORM_PAYLOAD
     alarms = []
     page.on("dialog", lambda dialog: (alarms.append(dialog.message), dialog.dismiss()))
-    sign_in(page, staff)
-    page.goto("/board/post/")
-    expect_accessible(page)
+    sign_in(page, staff, then_open="/board/post/")
     page.get_by_label("Title").fill(payload)
     page.get_by_label("Note").fill(f"Note {payload}")
     page.get_by_role("button", name="Stick it on the board").click()

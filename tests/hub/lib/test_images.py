@@ -4,6 +4,7 @@ import pytest
 from PIL import Image
 
 from hub.lib.images import ImageRejected, clean_image, print_rendition
+from tests.images import png_decompression_bomb
 
 
 def jpeg_with_gps_and_rotation() -> bytes:
@@ -89,11 +90,10 @@ def test_it_refuses_files_over_ten_megabytes():
 
 def test_it_refuses_a_png_decompression_bomb():
     # A tiny file that claims 30,000 × 30,000 pixels: 900 megapixels when decoded.
-    out = io.BytesIO()
-    Image.new("1", (30_000, 30_000)).save(out, format="PNG", optimize=True)
-    assert len(out.getvalue()) < 1_000_000
+    bomb = png_decompression_bomb()
+    assert len(bomb) < 1_000_000
     with pytest.raises(ImageRejected, match="decompression bomb"):
-        clean_image(out.getvalue())
+        clean_image(bomb)
 
 
 def test_it_refuses_a_truncated_image():

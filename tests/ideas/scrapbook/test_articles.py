@@ -11,6 +11,7 @@ from ideas.scrapbook.models import Article, ArticleImage
 from tests.factories import StaffFactory
 from tests.hub.lib.test_images import jpeg_with_gps_and_rotation
 from tests.ideas.scrapbook.factories import ArticleFactory, add_photo, photo_bytes
+from tests.images import png_decompression_bomb
 
 WRITE = reverse("ideas:write_article")
 
@@ -175,9 +176,8 @@ class TestPhotos:
         assert not ArticleImage.objects.exists()
 
     def test_it_refuses_a_decompression_bomb(self, client_for, staff, article):
-        out = io.BytesIO()
-        Image.new("1", (30_000, 30_000)).save(out, format="PNG", optimize=True)
-        response = self.post(client_for(staff), article, upload=upload(out.getvalue(), "b.png"))
+        bomb = png_decompression_bomb()
+        response = self.post(client_for(staff), article, upload=upload(bomb, "b.png"))
         assert "decompression bomb" in response.content.decode()
         assert not ArticleImage.objects.exists()
 
