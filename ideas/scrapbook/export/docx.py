@@ -6,7 +6,7 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from ideas.scrapbook.export.contents import author_index, byline, edition_articles
-from ideas.scrapbook.export.markdown import plain_text
+from ideas.scrapbook.export.markdown import text_of_html
 from ideas.scrapbook.models import Edition
 
 PHOTO_WIDTH = {1: Cm(12), 2: Cm(7.5), 3: Cm(5)}
@@ -58,12 +58,7 @@ def _add_article(document, article) -> None:
         captions = [image.caption for image in photos if image.caption]
         if captions:
             document.add_paragraph(" · ".join(captions)).runs[0].italic = True
-    for label, text in (
-        ("What I did", article.what_i_did),
-        ("What happened", article.what_happened),
-        ("Try it yourself", article.try_it_yourself),
-    ):
-        if text.strip():
-            document.add_heading(label, level=2)
-            for paragraph in plain_text(text).split("\n\n"):
-                document.add_paragraph(paragraph.strip())
+    for label, html in article.sections():
+        document.add_heading(label, level=2)
+        for paragraph in text_of_html(html).split("\n\n"):
+            document.add_paragraph(paragraph.strip())

@@ -14,7 +14,6 @@ from hub.models import Status
 from ideas.board.public import draft_from_idea
 from ideas.scrapbook import services
 from ideas.scrapbook.export.contents import byline
-from ideas.scrapbook.export.markdown import render_markdown
 from ideas.scrapbook.forms import ArticleForm, ArticleImageForm
 from ideas.scrapbook.models import (
     MAX_IMAGES_PER_ARTICLE,
@@ -142,15 +141,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_visible_or_404(
         _articles().prefetch_related("co_authors", "tags"), request.user, pk=pk
     )
-    sections = [
-        (label, render_markdown(text))
-        for label, text in (
-            ("What I did", article.what_i_did),
-            ("What happened", article.what_happened),
-            ("Try it yourself", article.try_it_yourself),
-        )
-        if text.strip()
-    ]
+    sections = article.sections()
     is_author = article.author_id == request.user.pk
     images = list(article.images.all())
     context = {
