@@ -11,6 +11,7 @@ from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
 from hub.lib.svg_chart import ChartData, bar_line_chart
+from hub.links import pk_link
 from hub.models import RoleGroup
 from hub.ops.page_cache import cached_page
 
@@ -50,9 +51,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form, data, label = _participation_for(request)
     today = timezone.localdate(timezone=request.user.school.zone)
     invited = invitations_this_half_term(school=request.user.school, today=today)
+    profile, invite = pk_link("hub:profile"), pk_link("hub:invite_to_share")
     context = {
         # Each person not shared yet, with this half-term's invitation if one was sent.
-        "not_yet": [(member, invited.get(member.pk)) for member in data.not_shared_yet],
+        "not_yet": [
+            (member, invited.get(member.pk), profile(member.pk), invite(member.pk))
+            for member in data.not_shared_yet
+        ],
+        "people": [(row, profile(row.member.pk)) for row in data.people],
+        # Formatted here once rather than by a |date filter per row.
+        "weeks": [(point, f"{point.week.monday:%-d %b %Y}") for point in data.weeks],
         "form": form,
         "data": data,
         "period_label": label,

@@ -14,7 +14,7 @@ from hub.models import RoleGroup, Status
 from hub.ops.page_cache import cached_page
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
-from ideas.board.views.common import week_from
+from ideas.board.views.common import week_from, with_card_links
 
 IDEAS_PER_PAGE = 24
 WEEKS_PER_PAGE = 20
@@ -36,11 +36,15 @@ def board(request: HttpRequest) -> HttpResponse:
         request.user, week=None if every_week else week, tag=tag, group=group, query=query
     )
     this_week = selectors.current_week(request.user.school)
+    page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = with_card_links(page.object_list)
     context = {
         "week": week,
         "is_current_week": week == this_week,
         "every_week": every_week,
-        "page": Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page")),
+        "page": page,
+        "board_url": reverse("ideas:board"),
+        "week_param": "" if every_week else f"&week={week.monday:%Y-%m-%d}",
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
         "week_tags": selectors.tags_in_use(
             request.user, week=None if every_week else week, limit=FILTER_TAGS
