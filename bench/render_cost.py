@@ -5,6 +5,7 @@ Run against a seeded database (DATABASE_URL, as bench/pages.py):
     python bench/render_cost.py --repeats 41    # steadier medians
     python bench/render_cost.py --profile board # the 25 costliest functions of one page
     python bench/render_cost.py --templates board   # {% url %} and |date calls per render
+    python bench/render_cost.py --lazy          # queries each page's template runs itself
 
 CPU time (time.process_time) barely moves with other processes' load, so it compares
 before and after a change on this shared machine where wall time and req/s cannot.
@@ -34,6 +35,8 @@ def _measure(client, path: str, repeats: int) -> tuple[float, float, int]:
     client.get(path)  # warm: templates, content types, compiled SQL, as a running server has
     with CaptureQueriesContext(connection) as queries:
         status = client.get(path).status_code
+    # Counted now: every request start empties the connection's query log.
+    query_count = len(queries)
     if status != 200:
         sys.exit(f"{path} answered {status}, not 200; check the environment.")
     cpu, wall = [], []
@@ -42,7 +45,7 @@ def _measure(client, path: str, repeats: int) -> tuple[float, float, int]:
         client.get(path)
         cpu.append((time.process_time() - started_cpu) * 1000)
         wall.append((time.perf_counter() - started) * 1000)
-    return statistics.median(cpu), statistics.median(wall), len(queries)
+    return statistics.median(cpu), statistics.median(wall), query_count
 
 
 def _page(name: str) -> "pages.Page":
@@ -100,13 +103,52 @@ def template_calls(name: str) -> None:
     )
 
 
+def lazy_queries(name: str) -> list[str]:
+    """The SQL a page runs while its template renders (a queryset evaluated by the template):
+    what the view should have fetched, so the template only formats."""
+    from unittest import mock
+
+    from django.template.backends.django import Template
+
+    user = pages.bench_user()
+    client = pages.signed_in_client(user)
+    path = _page(name).path(user)
+    client.get(path)
+    rendering = [0]
+    in_template: list[str] = []
+    real_render = Template.render
+
+    def counting_render(self, *args, **kwargs):
+        rendering[0] += 1
+        try:
+            return real_render(self, *args, **kwargs)
+        finally:
+            rendering[0] -= 1
+
+    def watch(execute, sql, params, many, context):
+        if rendering[0]:
+            in_template.append(sql)
+        return execute(sql, params, many, context)
+
+    with mock.patch.object(Template, "render", counting_render), connection.execute_wrapper(watch):
+        client.get(path)
+    return in_template
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=21)
     parser.add_argument("--profile", metavar="PAGE")
     parser.add_argument("--templates", metavar="PAGE")
+    parser.add_argument("--lazy", action="store_true", help="queries run by templates, per page")
     options = parser.parse_args()
-    if options.profile:
+    if options.lazy:
+        for page in pages.PAGES:
+            queries = lazy_queries(page.name)
+            print(f"{page.name}: {len(queries)} queries run while the template renders")
+            for sql in queries:
+                print(f"    {sql[:160]}")
+    elif options.profile:
         profile(options.profile, options.repeats)
     elif options.templates:
         template_calls(options.templates)

@@ -25,6 +25,7 @@ ARCHIVE_PER_PAGE = 12
 def lunches(request: HttpRequest) -> HttpResponse:
     upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
     page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)  # fetched here, not by the template
     return render(request, "events/lunches/lunches.html", {"page": page})
 
 

@@ -46,8 +46,10 @@ def board(request: HttpRequest) -> HttpResponse:
         "board_url": reverse("ideas:board"),
         "week_param": "" if every_week else f"&week={week.monday:%Y-%m-%d}",
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
-        "week_tags": selectors.tags_in_use(
-            request.user, week=None if every_week else week, limit=FILTER_TAGS
+        "week_tags": list(
+            selectors.tags_in_use(
+                request.user, week=None if every_week else week, limit=FILTER_TAGS
+            )
         ),
         "groups": RoleGroup.choices,
         "tag": tag,
@@ -55,7 +57,7 @@ def board(request: HttpRequest) -> HttpResponse:
         "query": query,
         "filtered": bool(tag or group or query),
         "form": IdeaForm(initial=IdeaForm.initial_from(request.GET)),
-        "suggested_tags": selectors.tags_in_use(request.user, limit=12),
+        "suggested_tags": list(selectors.tags_in_use(request.user, limit=12)),
         "tag_suggestions_id": TAG_SUGGESTIONS_ID,
     }
     return render(request, "ideas/board/board.html", context)

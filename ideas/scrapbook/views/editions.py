@@ -100,7 +100,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
         for article in articles
     ]
     can_edit = services.can_edit_editions(request.user)
-    exports = edition.exports.order_by("-created_at")[:6] if can_edit else []
+    exports = list(edition.exports.order_by("-created_at")[:6]) if can_edit else []
     context = {
         "edition": edition,
         "entries": entries,
