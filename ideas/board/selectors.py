@@ -84,6 +84,15 @@ def board_ideas(
     query: str = "",
 ) -> QuerySet:
     """This board's ideas, newest first; `week=None` searches every week."""
+    ideas = board_matches(staff, week=week, tag=tag, group=group, query=query)
+    return with_board_details(ideas, staff).order_by("-created_at", "-pk")
+
+
+def board_matches(
+    staff, *, week: Week | None, tag: str = "", group: str = "", query: str = ""
+) -> QuerySet:
+    """Which ideas board_ideas() shows, without their details: cheap to count (the
+    paginator's count of board_ideas() itself built and compiled every detail first)."""
     ideas = school_ideas(staff)
     if week is not None:
         ideas = ideas.filter(week=week.monday)
@@ -98,7 +107,7 @@ def board_ideas(
         ideas = ideas.filter(
             Q(title__icontains=query) | Q(note__icontains=query) | Q(pk__in=matching_tags)
         )
-    return with_board_details(ideas, staff).order_by("-created_at", "-pk")
+    return ideas
 
 
 def idea_of_the_week(school_id: int, monday: date) -> IdeaOfTheWeek | None:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import resolve_url
 from django.utils import timezone
@@ -26,6 +27,22 @@ def week_from(request: HttpRequest) -> Week:
 def next_url(request: HttpRequest, fallback: str, *args) -> str:
     """Where a plain (JavaScript-off) form returns to: its own page if safe, else `fallback`."""
     return local_path(request, request.POST.get("next", "")) or resolve_url(fallback, *args)
+
+
+class CountedBy:
+    """A queryset for Paginator that is counted by a cheaper one with the same rows (the
+    rows without their annotations), and sliced as itself."""
+
+    ordered = True
+
+    def __init__(self, rows: QuerySet, *, counter: QuerySet):
+        self.rows, self.counter = rows, counter
+
+    def count(self) -> int:
+        return self.counter.count()
+
+    def __getitem__(self, index):
+        return self.rows[index]
 
 
 def with_card_links(ideas: Iterable[Idea]) -> list[Idea]:

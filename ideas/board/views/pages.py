@@ -14,7 +14,7 @@ from hub.models import RoleGroup, Status
 from hub.ops.page_cache import cached_page
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
-from ideas.board.views.common import week_from, with_card_links
+from ideas.board.views.common import CountedBy, week_from, with_card_links
 
 IDEAS_PER_PAGE = 24
 WEEKS_PER_PAGE = 20
@@ -32,8 +32,10 @@ def board(request: HttpRequest) -> HttpResponse:
     group = group if group in RoleGroup.values else ""
     query = request.GET.get("q", "").strip()[:100]
     every_week = bool(query) or request.GET.get("scope") == "all"
-    ideas = selectors.board_ideas(
-        request.user, week=None if every_week else week, tag=tag, group=group, query=query
+    filters = {"week": None if every_week else week, "tag": tag, "group": group, "query": query}
+    ideas = CountedBy(
+        selectors.board_ideas(request.user, **filters),
+        counter=selectors.board_matches(request.user, **filters),
     )
     this_week = selectors.current_week(request.user.school)
     page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
