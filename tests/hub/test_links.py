@@ -8,7 +8,7 @@ from django.template.defaulttags import URLNode
 from django.urls import NoReverseMatch, reverse
 
 from hub.links import pk_link
-from ideas.board.views.common import with_card_links
+from ideas.board.views.common import as_cards
 from tests.factories import StaffFactory
 from tests.ideas.board.factories import IdeaFactory
 
@@ -63,7 +63,7 @@ def test_the_board_reverses_no_url_per_post_it(client_for, staff, school):
 def test_a_post_it_links_to_its_page_its_reactions_and_its_tags(client_for, staff, school):
     idea = IdeaFactory(school=school, tags=["maths"])
     page = client_for(staff).get(reverse("ideas:board")).content.decode()
-    (card,) = with_card_links([idea])
+    (card,) = as_cards([idea], staff)
     assert f'<a href="{reverse("ideas:idea_detail", args=[idea.pk])}">' in page
     assert f'action="{reverse("ideas:react", args=[idea.pk])}"' in page
     assert f'href="{reverse("ideas:board")}?tag=maths&amp;week={idea.week:%Y-%m-%d}"' in page

@@ -12,7 +12,7 @@ from hub.lib.redirects import local_path
 from hub.lib.weeks import Week
 from hub.links import pk_link
 from ideas.board.models import Idea
-from ideas.board.selectors import current_week
+from ideas.board.selectors import add_reactions, current_week
 
 
 def week_from(request: HttpRequest) -> Week:
@@ -45,11 +45,12 @@ class CountedBy:
         return self.rows[index]
 
 
-def with_card_links(ideas: Iterable[Idea]) -> list[Idea]:
-    """The ideas, each with its post-it's links and date made here, once per page, rather
-    than by two {% url %} tags and two |date filters per card in the template."""
+def as_cards(ideas: Iterable[Idea], viewer) -> list[Idea]:
+    """Ideas fetched with selectors.with_board_details, ready for _idea_card.html: their
+    counts and the viewer's reactions (selectors.add_reactions), and their links and date
+    made here, once per page, rather than by {% url %} tags and |date filters per card."""
     detail, react = pk_link("ideas:idea_detail"), pk_link("ideas:react")
-    ideas = list(ideas)
+    ideas = add_reactions(list(ideas), viewer)
     for idea in ideas:
         idea.detail_url, idea.react_url = detail(idea.pk), react(idea.pk)
         posted = timezone.localtime(idea.created_at)

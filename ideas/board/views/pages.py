@@ -14,7 +14,7 @@ from hub.models import RoleGroup, Status
 from hub.ops.page_cache import cached_page
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
-from ideas.board.views.common import CountedBy, week_from, with_card_links
+from ideas.board.views.common import CountedBy, as_cards, week_from
 
 IDEAS_PER_PAGE = 24
 WEEKS_PER_PAGE = 20
@@ -39,7 +39,7 @@ def board(request: HttpRequest) -> HttpResponse:
     )
     this_week = selectors.current_week(request.user.school)
     page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = with_card_links(page.object_list)
+    page.object_list = as_cards(page.object_list, request.user)
     context = {
         "week": week,
         "is_current_week": week == this_week,
@@ -86,7 +86,7 @@ def board_print(request: HttpRequest) -> HttpResponse:
     qr_svg = segno.make(post_url, error="m").svg_inline(scale=4, dark="#1b2a3a", border=2)
     context = {
         "week": week,
-        "ideas": ideas[:PRINT_LIMIT],
+        "ideas": as_cards(ideas[:PRINT_LIMIT], request.user),
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
         "post_url": post_url,
         "qr_svg": mark_safe(qr_svg),  # noqa: S308
