@@ -10,8 +10,8 @@ from hub.leaders.encouragement import invitations_this_half_term
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
+from hub.lib.links import pk_link
 from hub.lib.svg_chart import ChartData, bar_line_chart
-from hub.links import pk_link
 from hub.models import RoleGroup
 from hub.ops.page_cache import cached_page
 

@@ -8,9 +8,9 @@ from django.shortcuts import resolve_url
 from django.utils import timezone
 
 from hub.lib.dates import day_from_text
+from hub.lib.links import pk_link
 from hub.lib.redirects import local_path
 from hub.lib.weeks import Week
-from hub.links import pk_link
 from ideas.board.models import Idea
 from ideas.board.selectors import add_reactions, current_week
 

@@ -1,4 +1,4 @@
-"""Links to many objects made once per page (hub.links), and the long lists that use them:
+"""Links to many objects made once per page (hub.lib.links), and the long lists that use them:
 however many rows, the page reverses the same few URL patterns."""
 
 from unittest import mock
@@ -7,7 +7,7 @@ import pytest
 from django.template.defaulttags import URLNode
 from django.urls import NoReverseMatch, reverse
 
-from hub.links import pk_link
+from hub.lib.links import pk_link
 from ideas.board.views.common import as_cards
 from tests.factories import StaffFactory
 from tests.ideas.board.factories import IdeaFactory
