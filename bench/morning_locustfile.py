@@ -10,6 +10,7 @@ Set by bench/morning.py in the environment:
                    "paths": {...}, "think": [min_s, max_s], "stats": path to write}
 """
 
+import contextlib
 import itertools
 import json
 import os
@@ -19,7 +20,6 @@ from collections import defaultdict
 
 import gevent
 from locust import HttpUser, events, task
-from locust.exception import StopUser
 
 with open(os.environ["MORNING_PLAN"]) as plan_file:
     PLAN = json.load(plan_file)
@@ -64,8 +64,13 @@ def _write_fragment_stats(environment, **_kwargs) -> None:
         json.dump({name: counts for name, counts in FRAGMENTS.items()}, out)
 
 
+class GaveUp(Exception):
+    """This person's morning went wrong (already recorded as an error): they stop."""
+
+
 class Colleague(HttpUser):
-    """One person, one morning: the journey runs once, then the person leaves."""
+    """One person, one morning: the journey runs once, then the person stays idle (a
+    stopped user would be replaced by locust with a new one, signing in again)."""
 
     # Each person's pause is drawn in the journey (think()); locust's own is not used.
     wait_time = staticmethod(lambda: 0)
@@ -85,6 +90,11 @@ class Colleague(HttpUser):
     def _headers(self, extra: dict | None = None) -> dict:
         headers = {
             "X-Forwarded-Proto": "https",
+            # A fresh connection per request: with a kept-alive one, gunicorn closing it
+            # after its 2 s keep-alive races the next request after a pause, and requests
+            # does not retry it the way a browser does (a "connection reset" error that
+            # is the benchmark's, not the application's).
+            "Connection": "close",
             "Cookie": "; ".join(f"{key}={value}" for key, value in self.cookies.items()),
         }
         return {**headers, **(extra or {})}
@@ -104,7 +114,7 @@ class Colleague(HttpUser):
             _count_fragments(name, response.headers)
             if response.status_code != 200:
                 response.failure(_what_went_wrong(response, "200"))
-                raise StopUser
+                raise GaveUp
             return response.text
 
     def post(self, path: str, form: dict, page: str, name: str) -> str:
@@ -123,7 +133,7 @@ class Colleague(HttpUser):
             self._remember_cookies(response)
             if response.status_code != 302:
                 response.failure(_what_went_wrong(response, "a 302 redirect"))
-                raise StopUser
+                raise GaveUp
             return response.headers.get("Location", "")
 
     def _give_up(self, name: str, why: str) -> None:
@@ -135,10 +145,20 @@ class Colleague(HttpUser):
             exception=RuntimeError(why),
             context={},
         )
-        raise StopUser
+        raise GaveUp
 
     @task
     def morning(self) -> None:
+        with contextlib.suppress(GaveUp):  # already recorded as an error
+            self._journey()
+        global _finished
+        _finished += 1
+        if _finished == PLAN["people"]:  # the last person is done: the run ends
+            gevent.spawn_later(1, self.environment.runner.quit)
+        while True:
+            gevent.sleep(3600)
+
+    def _journey(self) -> None:
         login_page = self.get(PATHS["login"], "sign in (form)")
         where = self.post(
             PATHS["login"],
@@ -187,11 +207,3 @@ class Colleague(HttpUser):
             lunch,
             "sign up to a lunch",
         )
-        raise StopUser  # the morning is over for this person
-
-    def on_stop(self) -> None:
-        """When the last person has left (or given up), the run ends, not at --run-time."""
-        global _finished
-        _finished += 1
-        if _finished == PLAN["people"]:
-            gevent.spawn_later(1, self.environment.runner.quit)
