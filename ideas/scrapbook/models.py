@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Max, Q
 from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from taggit.managers import TaggableManager
 
 from hub.models import (
@@ -39,6 +39,13 @@ WORDS_PER_PAGE = 450
 PHOTO_ROW_WORDS = 170
 CAPTION_WORDS = 10
 SECTION_MAX_CHARS = 3500
+# The written sections of an article: (heading, Markdown source field). Each source
+# has its sanitised HTML stored beside it, in "<field>_html", made when it is saved.
+ARTICLE_SECTIONS = (
+    ("What I did", "what_i_did"),
+    ("What happened", "what_happened"),
+    ("Try it yourself", "try_it_yourself"),
+)
 
 
 def word_budget(image_count: int) -> int:
@@ -79,6 +86,11 @@ class Article(Contribution):
     what_i_did = models.TextField("what I did", max_length=SECTION_MAX_CHARS)
     what_happened = models.TextField("what happened", max_length=SECTION_MAX_CHARS, blank=True)
     try_it_yourself = models.TextField("try it yourself", max_length=SECTION_MAX_CHARS, blank=True)
+    # The three sections as sanitised HTML (nh3), rendered once when saved rather than on
+    # every page view and export: see render_sections().
+    what_i_did_html = models.TextField(blank=True, editable=False)
+    what_happened_html = models.TextField(blank=True, editable=False)
+    try_it_yourself_html = models.TextField(blank=True, editable=False)
     tags = TaggableManager(blank=True)
 
     credit_prefetch = ("co_authors",)
@@ -97,6 +109,29 @@ class Article(Contribution):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        self.render_sections()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and any(f in update_fields for f in SECTION_FIELDS):
+            kwargs["update_fields"] = {*update_fields, *HTML_FIELDS}
+        super().save(*args, **kwargs)
+
+    def render_sections(self) -> None:
+        """Fill the stored HTML from the Markdown sources. save() calls it; code that writes
+        sources without save() (bulk_create, update()) must call it and write HTML_FIELDS."""
+        from ideas.scrapbook.export.markdown import render_markdown
+
+        for field in SECTION_FIELDS:
+            setattr(self, f"{field}_html", str(render_markdown(getattr(self, field))))
+
+    def sections(self) -> list[tuple[str, SafeString]]:
+        """The written sections as (heading, sanitised HTML), empty ones left out."""
+        return [
+            (label, mark_safe(getattr(self, f"{field}_html")))  # noqa: S308 — nh3-cleaned at save
+            for label, field in ARTICLE_SECTIONS
+            if getattr(self, field).strip()
+        ]
+
     def get_absolute_url(self) -> str:
         return reverse("ideas:article_detail", kwargs={"pk": self.pk})
 
@@ -113,24 +148,7 @@ class Article(Contribution):
         )
 
     def moderation_body_html(self) -> SafeString:
-        from ideas.scrapbook.export.markdown import render_markdown
-
-        return render_markdown(self.moderation_body())
-
-    def sections_html(self) -> list[tuple[str, SafeString]]:
-        """(heading, Markdown rendered) of each section written: the article page and the
-        moderation queue show the same."""
-        from ideas.scrapbook.export.markdown import render_markdown
-
-        return [
-            (label, render_markdown(text))
-            for label, text in (
-                ("What I did", self.what_i_did),
-                ("What happened", self.what_happened),
-                ("Try it yourself", self.try_it_yourself),
-            )
-            if text.strip()
-        ]
+        return mark_safe("".join(html for _, html in self.sections()))  # noqa: S308 — as above
 
     @property
     def is_editable(self) -> bool:
@@ -147,6 +165,10 @@ class Article(Contribution):
     def context_line(self) -> str:
         parts = [self.get_phase_display(), self.year_group, self.subject_or_area]
         return " · ".join(part for part in parts if part)
+
+
+SECTION_FIELDS = tuple(field for _, field in ARTICLE_SECTIONS)
+HTML_FIELDS = tuple(f"{field}_html" for field in SECTION_FIELDS)
 
 
 class ArticleImageQuerySet(models.QuerySet):

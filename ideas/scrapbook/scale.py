@@ -74,7 +74,7 @@ def _article(school, author, monday, rng, now) -> Article:
     handled = timedelta(hours=rng.randint(1, 48 if status == Status.DRAFT else 240))
     updated = min(created + handled, now)
     celebrated = status == Status.PUBLISHED and rng.random() < CELEBRATED_SHARE
-    return Article(
+    article = Article(
         school_id=school.pk,
         author=author,
         title=sentence(rng, TITLES),
@@ -92,6 +92,8 @@ def _article(school, author, monday, rng, now) -> Article:
         celebrated_at=min(updated + timedelta(days=1), now) if celebrated else None,
         celebration_note="Thank you for writing this up!" if celebrated else "",
     )
+    article.render_sections()  # bulk_create does not call save()
+    return article
 
 
 def _articles(schools, staff_by_school, weeks, rng) -> list[Article]:

@@ -15,6 +15,7 @@ from hub.lib.images import CleanImage, print_rendition
 from hub.models import NoticeKind, Status
 from hub.notifications import notify
 from ideas.scrapbook.models import (
+    HTML_FIELDS,
     MAX_IMAGES_PER_ARTICLE,
     Article,
     ArticleImage,
@@ -84,13 +85,13 @@ def article_update(*, article: Article, editor, co_authors=(), tags=(), **fields
             setattr(article, name, fields[name])
     _check_co_authors(author=editor, co_authors=co_authors)
     article.full_clean()
+    article.render_sections()
+    written = {name: getattr(article, name) for name in (*ARTICLE_FIELDS, *HTML_FIELDS)}
     with transaction.atomic():
         # Only while still editable: a moderator may have acted since the page loaded.
         updated = Article.objects.filter(
             pk=article.pk, status__in=(Status.DRAFT, Status.RETURNED)
-        ).update(
-            **{name: getattr(article, name) for name in ARTICLE_FIELDS}, updated_at=timezone.now()
-        )
+        ).update(**written, updated_at=timezone.now())
         if not updated:
             raise ValidationError("This article was submitted or changed meanwhile. Reload it.")
         article.co_authors.set(co_authors)

@@ -26,6 +26,7 @@ def lunches(request: HttpRequest) -> HttpResponse:
     def build() -> Fragment:
         upcoming = selectors.lunches_for(request.user).upcoming().select_related("school")
         page = Paginator(upcoming, UPCOMING_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)  # fetched here, not by the template
         html = render_fragment("events/lunches/_lunch_list.html", {"page": page}, request)
         return Fragment(html, [lunch.pk for lunch in page])
 

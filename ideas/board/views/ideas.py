@@ -13,12 +13,13 @@ from hub.models import Status
 from ideas.board import selectors, services
 from ideas.board.forms import TAG_SUGGESTIONS_ID, CommentForm, IdeaForm, PickForm
 from ideas.board.models import Idea, ReactionKind
+from ideas.board.views.common import as_cards
 
 
 def detail_context(request: HttpRequest, idea: Idea, **forms) -> dict:
     reactions = list(selectors.idea_reactions(idea, request.user))
     return {
-        "idea": idea,
+        "idea": as_cards([idea], request.user)[0],
         "tried": [reaction for reaction in reactions if reaction.kind == ReactionKind.TRIED],
         "will_try": [reaction for reaction in reactions if reaction.kind == ReactionKind.WILL_TRY],
         "comments": selectors.idea_comments(idea, request.user),

@@ -15,7 +15,7 @@ from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from hub.models import RoleGroup, Status
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
-from ideas.board.views.common import week_from
+from ideas.board.views.common import CountedBy, as_cards, week_from
 
 IDEAS_PER_PAGE = 24
 WEEKS_PER_PAGE = 20
@@ -78,14 +78,22 @@ def _suggested_tags(request: HttpRequest) -> Fragment:
 
 def _wall_fragment(request: HttpRequest, context: dict, shown: dict) -> Fragment:
     """The wall and this week's pick, as every member of staff sees them."""
-    ideas = selectors.board_ideas(request.user, **shown)
+    ideas = CountedBy(
+        selectors.board_ideas(request.user, **shown),
+        counter=selectors.board_matches(request.user, **shown),
+    )
     page = Paginator(ideas, IDEAS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = as_cards(page.object_list, request.user)
     week = context["week"]
     wall_context = {
         **context,
         "page": page,
+        "board_url": reverse("ideas:board"),
+        "week_param": "" if shown["week"] is None else f"&week={week.monday:%Y-%m-%d}",
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
-        "week_tags": selectors.tags_in_use(request.user, week=shown["week"], limit=FILTER_TAGS),
+        "week_tags": list(
+            selectors.tags_in_use(request.user, week=shown["week"], limit=FILTER_TAGS)
+        ),
         "groups": RoleGroup.choices,
     }
     html = render_fragment("ideas/board/_wall.html", wall_context, request)
@@ -114,7 +122,7 @@ def board_print(request: HttpRequest) -> HttpResponse:
     qr_svg = segno.make(post_url, error="m").svg_inline(scale=4, dark="#1b2a3a", border=2)
     context = {
         "week": week,
-        "ideas": ideas[:PRINT_LIMIT],
+        "ideas": as_cards(ideas[:PRINT_LIMIT], request.user),
         "pick": selectors.idea_of_the_week(request.user.school_id, week.monday),
         "post_url": post_url,
         "qr_svg": mark_safe(qr_svg),  # noqa: S308

@@ -13,7 +13,7 @@ from hub.models import Status
 from ideas.board import selectors, services
 from ideas.board.forms import CommentForm, PickForm, ReactionForm
 from ideas.board.models import Idea, ReactionKind
-from ideas.board.views.common import next_url
+from ideas.board.views.common import as_cards, next_url
 from ideas.board.views.ideas import detail_context
 
 
@@ -45,7 +45,8 @@ def react(request: HttpRequest, pk: int) -> HttpResponse:
         idea = _shared_idea_or_404(request, pk)  # fresh counts
         form = None
     if request.htmx:
-        context = {"idea": idea, "reaction_form": form, "htmx_update": True}
+        context = {"idea": as_cards([idea], request.user)[0], "reaction_form": form}
+        context["htmx_update"] = True
         return render(request, "ideas/board/_idea_card.html#reactions", context)
     if form is not None:
         context = detail_context(request, idea, reaction_form=form)

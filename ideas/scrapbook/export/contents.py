@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from hub.models import Status
-from ideas.scrapbook.export.markdown import render_markdown
 from ideas.scrapbook.models import Article, ArticleImage, Edition
 
 
@@ -63,17 +62,6 @@ def cover_kicker(edition: Edition) -> str:
     return SERIES_NAME
 
 
-ARTICLE_SECTIONS = (
-    ("What I did", "what_i_did"),
-    ("What happened", "what_happened"),
-    ("Try it yourself", "try_it_yourself"),
-)
-
-
 def article_sections(article: Article) -> list[tuple[str, str]]:
     """The article's written sections as (heading, sanitised HTML), empty ones left out."""
-    return [
-        (label, render_markdown(getattr(article, field)))
-        for label, field in ARTICLE_SECTIONS
-        if getattr(article, field).strip()
-    ]
+    return article.sections()

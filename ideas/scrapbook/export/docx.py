@@ -11,13 +11,12 @@ from docx import Document
 from docx.shared import Cm, Pt
 
 from ideas.scrapbook.export.contents import (
-    ARTICLE_SECTIONS,
     author_index,
     byline,
     cover_kicker,
     edition_articles,
 )
-from ideas.scrapbook.export.docx_blocks import add_markdown, set_up_a4
+from ideas.scrapbook.export.docx_blocks import add_html, set_up_a4
 from ideas.scrapbook.models import Edition
 
 PHOTO_WIDTH = {1: Cm(12), 2: Cm(7.5), 3: Cm(5)}
@@ -90,8 +89,6 @@ def _add_article(document, article) -> None:
         captions = [image.caption for image in photos if image.caption]
         if captions:
             document.add_paragraph(" · ".join(captions)).runs[0].italic = True
-    for label, field in ARTICLE_SECTIONS:
-        text = getattr(article, field)
-        if text.strip():
-            document.add_heading(label, level=2)
-            add_markdown(document, text)
+    for label, html in article.sections():
+        document.add_heading(label, level=2)
+        add_html(document, html)

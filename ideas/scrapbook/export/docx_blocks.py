@@ -1,8 +1,8 @@
 """Word building blocks for an edition: the scrapbook's Markdown as real Word paragraphs
 and lists, A4 pages, a running header and page numbers (python-docx).
 
-The Markdown is first rendered and sanitised exactly as the PDF's (render_markdown),
-so both exports read the same subset: paragraphs, bold, italics, links, line breaks
+Both exports read the sanitised HTML stored with each article when it was saved
+(render_markdown), so they show the same subset: paragraphs, bold, italics, links, line breaks
 and bulleted or numbered lists (nested up to three levels).
 """
 
@@ -14,8 +14,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-
-from ideas.scrapbook.export.markdown import render_markdown
 
 A4_WIDTH, A4_HEIGHT = Mm(210), Mm(297)
 MAX_LIST_DEPTH = 3
@@ -80,9 +78,10 @@ def _add_field(paragraph, instruction: str, style) -> None:
         run._r.append(element)
 
 
-def add_markdown(document, text: str) -> None:
-    """Append the Markdown `text` as Word paragraphs, bulleted and numbered lists."""
-    _MarkdownToWord(document).feed(str(render_markdown(text)))
+def add_html(document, html: str) -> None:
+    """Append a section's sanitised HTML (rendered from its Markdown when it was saved)
+    as Word paragraphs, bulleted and numbered lists."""
+    _MarkdownToWord(document).feed(str(html))
 
 
 class _MarkdownToWord(HTMLParser):

@@ -32,6 +32,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(_MARKUP.sub(" ", text or "")))
 
 
-def plain_text(text: str) -> str:
-    """The text without Markdown marks, for Word and CSV exports."""
-    return html.unescape(nh3.clean(render_markdown(text), tags=set())).strip()
+def text_of_html(rendered: str) -> str:
+    """The text of HTML this module rendered (an article's stored section), without tags."""
+    return html.unescape(nh3.clean(rendered, tags=set())).strip()

@@ -154,7 +154,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_visible_or_404(
         _articles().prefetch_related("co_authors", "tags"), request.user, pk=pk
     )
-    sections = article.sections_html()
+    sections = article.sections()
     is_author = article.author_id == request.user.pk
     images = list(article.images.all())
     context = {

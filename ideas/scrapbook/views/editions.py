@@ -154,7 +154,7 @@ def edition_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Keyed on the edition's own school: an edition shared beyond it is the same for all.
     body = school_fragment(edition.school, "edition-body", build, parts=[edition.pk])
     can_edit = services.can_edit_editions(request.user)
-    exports = edition.exports.order_by("-created_at")[:6] if can_edit else []
+    exports = list(edition.exports.order_by("-created_at")[:6]) if can_edit else []
     context = {
         "edition": edition,
         "kicker": cover_kicker(edition),

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
@@ -53,10 +54,12 @@ def thursday(request: HttpRequest) -> HttpResponse:
         if current:
             recent = recent.exclude(pk=current.pk)
             current.reply_count = current.replies.filter(status="published").count()
+            prefetch_related_objects([current], "tags")
         context = {
             "question": current,
             "next_turn": next_turn(request.user, today, after=current),
-            "recent": recent.order_by("-publish_at")[:RECENT_COUNT],
+            # Fetched here, not by the template: a view's queries are the page's queries.
+            "recent": list(recent.order_by("-publish_at")[:RECENT_COUNT]),
             "is_moderator": is_moderator,
         }
         return Fragment(render_fragment("ideas/thursday/_questions.html", context, request))
