@@ -11,6 +11,7 @@ from hub.leaders.encouragement import invitations_this_half_term
 from hub.leaders.forms import PeriodForm
 from hub.leaders.participation import Participation, participation
 from hub.lib import spreadsheet
+from hub.lib.links import pk_link
 from hub.lib.svg_chart import PHONE_SHAPE, WIDE_SHAPE, ChartData, ChartShape, bar_line_chart
 from hub.models import RoleGroup
 
@@ -55,9 +56,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     def build() -> Fragment:
         form, data, label = _participation_for(request)
         invited = invitations_this_half_term(school=school, today=today)
+        profile, invite = pk_link("hub:profile"), pk_link("hub:invite_to_share")
         context = {
             # Each person not shared yet, with this half-term's invitation if one was sent.
-            "not_yet": [(member, invited.get(member.pk)) for member in data.not_shared_yet],
+            "not_yet": [
+                (member, invited.get(member.pk), profile(member.pk), invite(member.pk))
+                for member in data.not_shared_yet
+            ],
+            "people": [(row, profile(row.member.pk)) for row in data.people],
+            # Formatted here once rather than by a |date filter per row.
+            "weeks": [(point, f"{point.week.monday:%-d %b %Y}") for point in data.weeks],
             "form": form,
             "data": data,
             "period_label": label,

@@ -7,6 +7,7 @@ import pytest
 from django.template.defaulttags import URLNode
 from django.urls import NoReverseMatch, reverse
 
+from hub.content import school_changed
 from hub.lib.links import pk_link
 from ideas.board.views.common import as_cards
 from tests.factories import StaffFactory
@@ -31,8 +32,7 @@ def test_a_link_builder_only_takes_whole_numbers():
 
 
 def url_tags_rendered(client, path: str):
-    """How many {% url %} tags rendering `path` took, and the response. (Each call follows
-    a write, so the old page cache, where it still exists, renders the page afresh.)"""
+    """How many {% url %} tags rendering `path` took, and the response."""
     with mock.patch.object(
         URLNode, "render", autospec=True, side_effect=URLNode.render
     ) as rendered:
@@ -45,9 +45,11 @@ def test_the_dashboard_reverses_no_url_per_person(client_for, moderator, school)
     client = client_for(moderator)
     few, _ = url_tags_rendered(client, reverse("hub:dashboard"))
     StaffFactory.create_batch(20, school=school)
+    school_changed(school)  # factories skip the services that raise the version
     many, response = url_tags_rendered(client, reverse("hub:dashboard"))
     assert many == few > 0
-    assert len(response.context["people"]) >= 20
+    # The dashboard is a school fragment: count the people it listed.
+    assert response.content.decode().count('<th scope="row"><a href="/people/') >= 20
 
 
 def test_the_board_reverses_no_url_per_post_it(client_for, staff, school):
@@ -55,9 +57,11 @@ def test_the_board_reverses_no_url_per_post_it(client_for, staff, school):
     client = client_for(staff)
     few, _ = url_tags_rendered(client, reverse("ideas:board"))
     IdeaFactory.create_batch(10, school=school, tags=["maths", "oracy"])
+    school_changed(school)  # factories skip the services that raise the version
     many, response = url_tags_rendered(client, reverse("ideas:board"))
     assert many == few > 0
-    assert len(response.context["page"].object_list) == 11
+    # The wall is a school fragment: count the post-its it rendered.
+    assert response.content.decode().count('<article class="post-it ') == 11
 
 
 def test_a_post_it_links_to_its_page_its_reactions_and_its_tags(client_for, staff, school):

@@ -100,7 +100,7 @@ _real_markdown = markdown.markdown.markdown
 def test_the_migration_fills_the_html_of_articles_written_before_it(staff):
     article = ArticleFactory(author=staff, what_i_did="Old **article**", what_happened="")
     Article.objects.filter(pk=article.pk).update(what_i_did_html="", try_it_yourself_html="")
-    migration = importlib.import_module("ideas.migrations.0005_article_sections_html")
+    migration = importlib.import_module("ideas.migrations.0007_article_sections_html")
 
     migration.render_existing_articles(apps, schema_editor=None)
 
