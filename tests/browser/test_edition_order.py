@@ -61,6 +61,9 @@ def test_an_admin_puts_an_edition_in_order_without_reloading(page, staff, school
     assert _order(edition)[2] == ids[0]
 
     # Filter the approved articles by words, then add one.
+    # htmx binds the new list's filter field when the swap settles (20 ms after the
+    # status above changes, longer on a busy machine); a person cannot type sooner.
+    expect(page.locator(".htmx-request, .htmx-swapping, .htmx-settling")).to_have_count(0)
     page.get_by_label("Title, author or subject contains").fill("phonics")
     available = page.locator("#available")
     expect(available).to_contain_text("1 article matches")
