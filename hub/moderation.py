@@ -219,12 +219,6 @@ def record(contribution: Contribution, *, actor, action: str, reason: str = "") 
 
 
 def _audit(contribution, actor, action, from_status, to_status, reason) -> AuditEntry:
-    # Every moderator action is audited here, and only a moderator's action makes a
-    # contribution both shared and celebrated: the home page's celebrations list is read
-    # afresh after any of them.
-    from hub.leaders.selectors import celebrations_changed
-
-    transaction.on_commit(celebrations_changed)
     return AuditEntry.objects.create(
         school_id=contribution.school_id,
         actor=actor,

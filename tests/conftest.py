@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from hub.models import Role
+from hub.ops import lost_cache
 from tests import mail_backend
 from tests.browser import html_checker
 from tests.factories import SchoolFactory, StaffFactory
@@ -56,6 +57,13 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_lost_cache_report_made_yet(monkeypatch):
+    """The once-a-minute "cache cannot be reached" report is per process: a test that
+    lost the cache must not keep the next one's report from being written."""
+    monkeypatch.setattr(lost_cache, "_reports", lost_cache._Reports())
 
 
 @pytest.fixture

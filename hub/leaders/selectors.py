@@ -2,14 +2,11 @@
 celebrations and the term summary. One query per kind at most, whatever the
 amount of content, so these pages keep a constant query count."""
 
-import logging
-import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Case,
@@ -31,7 +28,6 @@ from hub.models import Flag, RoleGroup, Staff, Status
 from hub.registry import ContributionKind, contribution_kinds
 
 QUEUE_PER_PAGE = 20
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -167,11 +163,8 @@ def celebrated_index(viewer, *, author=None, newest: int | None = None):
     return parts[0].union(*parts[1:], all=True).order_by("-celebrated_at", "-pk")
 
 
-def load_celebrated(rows, *, recheck_for=None) -> list[Celebrated]:
-    """The contributions behind index rows, in the same order: one query per kind present.
-
-    With `recheck_for` (a viewer), only rows that are still shared, celebrated and visible
-    to them: for index rows that may be older than the last change (a cached list)."""
+def load_celebrated(rows) -> list[Celebrated]:
+    """The contributions behind index rows, in the same order: one query per kind present."""
     rows = list(rows)
     kinds = {kind.model._meta.label_lower: kind for kind in contribution_kinds()}
     wanted: dict[str, list[int]] = defaultdict(list)
@@ -180,13 +173,8 @@ def load_celebrated(rows, *, recheck_for=None) -> list[Celebrated]:
     loaded = {}
     for key, pks in wanted.items():
         model = kinds[key].model
-        items = model.objects.all()
-        if recheck_for is not None:
-            items = items.visible_to(recheck_for).filter(
-                status=Status.PUBLISHED, celebrated_at__isnull=False
-            )
         for item in (
-            items.filter(pk__in=pks)
+            model.objects.filter(pk__in=pks)
             .select_related("author", *model.moderation_related)
             .prefetch_related(*model.credit_prefetch)
         ):
@@ -227,58 +215,15 @@ def _newest_celebrated_rows(viewer, *, limit: int, author=None) -> list[dict]:
     return fetch_rows(shape, build, bindings)
 
 
-# The home page's celebrations panel reads which contributions to show from a list kept
-# per school (and per moderator or not: the two see different rows) in the cache, rather
-# than planning the UNION over every kind (~80 parameters, 2.9 ms of PostgreSQL planning)
-# on every home page. The list names rows only: each request loads them through the
-# scoping rule again (load_celebrated(recheck_for=...)), so an old list can leave a
-# celebration out for a while but never show one that is hidden or no longer visible.
-# Moderators' actions replace the generation (celebrations_changed), so a new celebration
-# shows at once; anything else that widens what a school sees (an author opening an old
-# celebrated idea to the trust) shows within CELEBRATIONS_CACHE_SECONDS.
-CELEBRATIONS_CACHE_SECONDS = 10 * 60
-CELEBRATIONS_GENERATION_KEY = "celebrations:generation"
-# Rows kept beyond those shown, so one hidden since does not leave the panel short.
-SPARE_CELEBRATIONS = 5
-
-
-def celebrations_changed() -> None:
-    """Every school's celebrations list is read afresh by the next home page."""
-    try:
-        cache.set(CELEBRATIONS_GENERATION_KEY, uuid.uuid4().hex, None)
-    except Exception:  # a cache server that is down costs speed, never a moderator's action
-        logger.warning("Could not replace the celebrations generation", exc_info=True)
-
-
-def _celebration_rows_key(viewer) -> str | None:
-    generation = cache.get(CELEBRATIONS_GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        if not cache.add(CELEBRATIONS_GENERATION_KEY, generation, None):
-            generation = cache.get(CELEBRATIONS_GENERATION_KEY)
-    if generation is None:
-        return None
-    return f"celebrations:{generation}:{viewer.school_id}:{int(viewer.is_moderator)}"
-
-
 def latest_celebrations(viewer, *, limit: int = 3) -> list[Celebrated]:
-    """The newest celebrated contributions the viewer may see, for the home page's panel."""
+    """The newest celebrated contributions the viewer may see, for the home page's panel
+    and the staffroom screen. Both keep what this renders in the school's fragment
+    (hub.fragments, keyed on the school's content version, which every moderator action
+    raises), so the UNION over every kind is planned once per change at the school, and
+    once a minute for other schools' shared work: not on every page."""
     if not viewer.is_authenticated or viewer.school_id is None:
         return []
-    try:
-        key = _celebration_rows_key(viewer)
-        rows = cache.get(key) if key else None
-    except Exception:
-        logger.warning("Celebrations list not read from the cache", exc_info=True)
-        return _newest_celebrated(viewer, limit=limit)
-    if rows is None:
-        rows = _newest_celebrated_rows(viewer, limit=limit + SPARE_CELEBRATIONS)
-        try:
-            if key:
-                cache.set(key, rows, CELEBRATIONS_CACHE_SECONDS)
-        except Exception:
-            logger.warning("Celebrations list not kept in the cache", exc_info=True)
-    return load_celebrated(rows, recheck_for=viewer)[:limit]
+    return _newest_celebrated(viewer, limit=limit)
 
 
 def celebrations_for(staff, *, viewer=None, limit: int = 20) -> list[Celebrated]:
