@@ -44,6 +44,7 @@ HUB_PACKAGES = {
     "management",
     "migrations",
     "models",
+    "networks",
     "ops",
     "people",
     "templatetags",

@@ -1,6 +1,7 @@
 import uuid
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -129,12 +130,18 @@ class NetworkKind(models.TextChoices):
     TRUST = "trust", "Multi-academy trust"
     ALLIANCE = "alliance", "Alliance or federation"
     HUB = "hub", "Teaching school hub"
+    CLUSTER = "cluster", "Local cluster"
 
 
 class Network(models.Model):
     name = models.CharField(max_length=150)
     kind = models.CharField(max_length=20, choices=NetworkKind.choices, default=NetworkKind.TRUST)
     schools = models.ManyToManyField(School, related_name="networks", blank=True)
+    # Network leads run the network (accept schools, moderate what is shared to it);
+    # they are staff of a member school, or of the trust's own central team.
+    leads = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="led_networks", blank=True
+    )
 
     class Meta:
         ordering = ["name"]

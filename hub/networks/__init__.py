@@ -1,0 +1,1 @@
+"""Networks of schools (trusts, alliances, hubs, clusters): who belongs, who leads."""
