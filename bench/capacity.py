@@ -37,6 +37,7 @@ cache; that Redis database is emptied at the start, so give it one nobody else u
 """
 
 import argparse
+import itertools
 import os
 import resource
 import statistics
@@ -313,8 +314,38 @@ def _people_at_other_schools(count: int, offset: int) -> list[Staff]:
     return [found[email] for email in emails if email in found]
 
 
-def measure_writes(batch: int, batches: int) -> None:
+def _free_to_sign_up(count: int) -> list[tuple[Client, str]]:
+    """`count` people, each at a school other than school 1, not yet signed up to their
+    school's next lunch (earlier runs took some): a client and the sign-up URL each."""
     from events.lunches.models import Lunch, SignUp
+
+    next_lunch: dict[int, int] = {}
+    for lunch in Lunch.objects.upcoming(timezone.now()).exclude(
+        school_id=pages.bench_user().school_id
+    ):
+        next_lunch.setdefault(lunch.school_id, lunch.pk)
+    taken = set(
+        SignUp.objects.filter(lunch_id__in=next_lunch.values()).values_list("staff_id", flat=True)
+    )
+    people = (
+        Staff.objects.filter(school_id__in=next_lunch, is_active=True)
+        .exclude(pk__in=taken)
+        .order_by("pk")
+    )
+    by_school: dict[int, list[Staff]] = {}
+    for person in people:
+        by_school.setdefault(person.school_id, []).append(person)
+    # One person a school, then a second from each, and so on: spread over many schools.
+    chosen = [p for row in itertools.zip_longest(*by_school.values()) for p in row if p]
+    if len(chosen) < count:
+        sys.exit(f"Only {len(chosen)} people free to sign up to a lunch; seed a fresh database.")
+    return [
+        (_client(person), reverse("events:sign_up", args=[next_lunch[person.school_id]]))
+        for person in chosen[:count]
+    ]
+
+
+def measure_writes(batch: int, batches: int) -> None:
     from ideas.board.models import PostItColour
 
     total = batch * batches + 1
@@ -345,15 +376,7 @@ def measure_writes(batch: int, batches: int) -> None:
 
     print(measure(post, batch=batch, batches=batches).row("post a post-it (POST)"), flush=True)
 
-    now = timezone.now()
-    joiners = []
-    for person in _people_at_other_schools(total * 2, offset=40):
-        lunch = Lunch.objects.filter(school_id=person.school_id).upcoming(now).first()
-        taken = SignUp.objects.filter(lunch=lunch, staff=person).exists()
-        if lunch is not None and not taken:
-            joiners.append((_client(person), reverse("events:sign_up", args=[lunch.pk])))
-    if len(joiners) < total:
-        sys.exit(f"Only {len(joiners)} people free to sign up to a lunch; seed more schools.")
+    joiners = _free_to_sign_up(total)
 
     def sign_up(n: int):
         client, path = joiners[n]
