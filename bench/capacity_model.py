@@ -66,7 +66,9 @@ FRAGMENT_PAGES = ["home", "board", "thursday", "lunches", "lunch", "dashboard", 
 APP_OVERHEAD, PG_OVERHEAD = 1.15, 1.3
 UTILISATION = 0.6  # plan to run at most 60 % busy at the busiest 5 minutes
 WEB_SERVER_CORES = 8
-RSS_FALLBACK_MIB = 250  # a worker's memory when the run did not print its own
+# A worker's memory when the run did not print its own: capacity.py's peak RSS after every
+# page had rendered, measured on 1 Dec 2026 (bench/CAPACITY.md).
+RSS_FALLBACK_MIB = 166
 
 # --- Storage (estimated, from measured sizes) ---
 SEED_STAFF_PER_SCHOOL, SEED_WEEKS = 80, 52  # capacity.py's database (seed_scale)
@@ -202,7 +204,7 @@ def servers_table(worst: dict, costs: dict) -> None:
     rss = costs["_rss_mib"] or RSS_FALLBACK_MIB
     print("\n## At each scenario's busiest 5 minutes: CPU busy, and what to provision\n")
     print("| scenario | busiest window | req/s | write tx/s | app cores busy | PG cores busy "
-          "| app cores to provision | web servers (8 vCPU, N+1) | worker processes, RAM GiB "
+          "| app cores to provision | web servers (N+1 from 8 vCPU) | worker processes, RAM GiB "
           "| PG cores to provision | Friday digest: emails; app, PG CPU-seconds |")  # fmt: skip
     print("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|")
     for name, people, _ in SCENARIOS:
