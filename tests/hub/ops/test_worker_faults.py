@@ -37,7 +37,7 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def _worker(*extra: str) -> subprocess.Popen:
+def _worker(*extra: str, stderr=None) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings",
@@ -47,7 +47,7 @@ def _worker(*extra: str) -> subprocess.Popen:
     }
     command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
     command += ["--interval", "0.1", *extra]
-    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stderr=stderr, text=True)
 
 
 def _wait_for(condition, seconds: float = 30) -> None:
