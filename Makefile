@@ -48,6 +48,12 @@ browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
 
+pgbouncer:
+	@test -x /usr/sbin/pgbouncer || command -v pgbouncer >/dev/null 2>&1 || { \
+	  echo "Installing PgBouncer from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pgbouncer >/dev/null; }
+
 migrate: install
 	$(PY) manage.py migrate --noinput
 
@@ -106,8 +112,10 @@ test-replica: install-dev
 # picks across both, and school fragments on three servers (bench/multiprocess.py;
 # exits 1 on failure).
 # It adds a throwaway school per run, so it has a database of its own.
+# The servers go through a PgBouncer of its own (transaction mode, a free port); `make
+# pgbouncer` installs Debian's package when it is missing.
 MULTIPROCESS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/staffroom_multiprocess
-multiprocess: install
+multiprocess: install pgbouncer
 	$(PY) bench/multiprocess.py --database-url $(MULTIPROCESS_DATABASE_URL)
 
 clean:
