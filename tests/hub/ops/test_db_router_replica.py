@@ -109,6 +109,10 @@ def test_a_colleagues_page_reads_the_standby_and_the_writers_next_page_reads_the
     assert on_primary == 0
     assert any("django_session" in sql for sql in on_standby)  # the session too
     assert "Exit tickets on sticky notes" not in page.content.decode()  # not replayed yet
+    # Home's celebrations run SQL compiled once (hub.lib.compiled_sql): the standby too.
+    page, on_primary, on_standby = _on_both(lambda: colleague.get(reverse("hub:home")))
+    assert page.status_code == 200 and on_primary == 0
+    assert any("UNION" in sql for sql in on_standby)
 
     page, on_primary, on_standby = _on_both(lambda: writer.get(BOARD))
     assert page.status_code == 200 and on_primary > 0 and on_standby == []
