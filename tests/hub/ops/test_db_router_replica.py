@@ -15,10 +15,13 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from hub.models import School
 from hub.ops.db_router import PIN_COOKIE, REPLICA, ReplicaReadsMiddleware
 from tests.factories import SchoolFactory, StaffFactory
+from tests.hub.ops.test_worker_faults import _worker
 
 pytestmark = [
     pytest.mark.replica,
@@ -156,3 +159,25 @@ def test_outside_a_request_the_worker_and_commands_never_read_the_standby():
     _caught_up()
     _, on_primary, on_standby = _on_both(lambda: School.objects.get(pk=school.pk))
     assert (on_primary, on_standby) == (1, [])
+
+
+def test_a_worker_with_the_replica_configured_claims_and_runs_its_tasks_on_the_primary(tmp_path):
+    """The worker claims a task with SELECT ... FOR UPDATE in a transaction: on a standby
+    that would fail, so outside a web request nothing reads the replica."""
+    standby = connections[REPLICA].settings_dict
+    standby_url = (
+        f"postgres://{standby['USER']}:{standby['PASSWORD'] or ''}@{standby['HOST']}:"
+        f"{standby['PORT']}/{standby['NAME']}"
+    )
+    destination = tmp_path / "export.txt"
+    result = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {"destination": str(destination), "hold": "/none"}},
+        task_path="tests.hub.ops.fault_tasks.write_long_export",
+        backend_name="default",
+        run_after=get_date_max(),
+    )
+    worker = _worker("--batch", environment={"DATABASE_REPLICA_URL": standby_url})
+    assert worker.wait(timeout=60) == 0
+    result.refresh_from_db()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert destination.read_bytes().count(b"page") == 20 * 100
