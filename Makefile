@@ -7,7 +7,7 @@ STAMP_RUNTIME := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 VENDOR := static/vendor
 
-.PHONY: run test test-postgres multiprocess install install-dev assets browser lint migrate demo worker clean
+.PHONY: run test test-postgres test-replica pgbouncer multiprocess install install-dev assets browser lint migrate demo worker clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ browser:
 	  echo "Installing Java from Debian's packages..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+
+pgbouncer:
+	@test -x /usr/sbin/pgbouncer || command -v pgbouncer >/dev/null 2>&1 || { \
+	  echo "Installing PgBouncer from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq pgbouncer >/dev/null; }
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -91,13 +97,25 @@ test: install-dev browser
 test-postgres:
 	$(MAKE) test DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/staffroom}
 
+# The read-replica routing tests against a real streaming standby: bench/replica_pair.sh
+# makes a throwaway primary and standby (ports 5441 and 5442, REPLICA_PAIR_PORTS) and
+# drops both afterwards. A standby that does not start fails the run.
+REPLICA_PAIR := bench/replica_pair.sh
+test-replica: install-dev
+	@$(REPLICA_PAIR) start >/dev/null
+	@trap '$(REPLICA_PAIR) stop' EXIT; \
+	export $$($(REPLICA_PAIR) urls) STAFFROOM_REQUIRE_REPLICA=1; \
+	$(VENV)/bin/pytest --nomigrations -q tests/hub/ops/test_db_router_replica.py
+
 # Two gunicorn servers on one PostgreSQL database and one Redis (REDIS_URL, else
 # redis://127.0.0.1:6379/14): simultaneous lunch sign-ups and Idea of the Week
 # picks across both, and school fragments on three servers (bench/multiprocess.py;
 # exits 1 on failure).
 # It adds a throwaway school per run, so it has a database of its own.
+# The servers go through a PgBouncer of its own (transaction mode, a free port); `make
+# pgbouncer` installs Debian's package when it is missing.
 MULTIPROCESS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/staffroom_multiprocess
-multiprocess: install
+multiprocess: install pgbouncer
 	$(PY) bench/multiprocess.py --database-url $(MULTIPROCESS_DATABASE_URL)
 
 clean:

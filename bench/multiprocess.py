@@ -11,6 +11,10 @@
    colleague posts an idea through the first, and no server then serves the wall
    without it (the school's content version is read from the database).
 
+The servers reach PostgreSQL through a PgBouncer of the script's own in transaction
+mode (DATABASE_POOLED=1, fewer server connections than server threads), as they would
+on several machines; --direct connects them straight to PostgreSQL instead.
+
 Prints what it saw and exits 1 if a check fails. Needs PostgreSQL: SQLite has
 one writer and no second server process worth the name. `make multiprocess`.
 """
@@ -27,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import _pgbouncer  # noqa: E402
 import _servers  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/staffroom_multiprocess"
@@ -227,6 +232,44 @@ def check_fragments(ports, isolated_port, viewer, colleague) -> bool:
     return ok
 
 
+def start_pgbouncer(database_url: str, port: int):
+    """The servers' PgBouncer. The web limits (lock and statement timeouts) cannot travel
+    as startup options through it: they go on the role, as in production (README)."""
+    from django.conf import settings
+
+    _pgbouncer.set_role_timeouts(database_url, settings.DATABASE_TIMEOUTS)
+    bouncer = _pgbouncer.start(database_url, port=port)
+    print(
+        f"PgBouncer {bouncer.port}: transaction mode, {bouncer.pool_size} server connections "
+        "for the servers' 24 threads"
+    )
+    return bouncer
+
+
+def check_pooled(bouncer, database_url: str) -> bool:
+    """The servers' transactions went through PgBouncer, and a pooled connection has the
+    web limits although nothing sent them."""
+    import psycopg
+    from django.conf import settings
+
+    with psycopg.connect(bouncer.url, autocommit=True) as connection:
+        limits = {
+            name: connection.execute(f"SHOW {name}").fetchone()[0]
+            for name in settings.DATABASE_TIMEOUTS
+        }
+    stats = bouncer.stats(database_url.rsplit("/", 1)[-1])
+    transactions = int(stats.get("total_xact_count", 0))
+    ok = limits == settings.DATABASE_TIMEOUTS and transactions > 0
+    print("PgBouncer: every server's queries went through it, in transaction mode")
+    print(
+        f"  transactions {transactions}, queries {stats.get('total_query_count')}, "
+        f"client wait for a server connection {int(stats.get('total_wait_time', 0)) / 1e6:.2f}s"
+    )
+    print(f"  limits on a pooled connection (from the role): {limits}")
+    print(f"  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL") or DEFAULT_URL)
@@ -238,6 +281,10 @@ def main() -> int:
     parser.add_argument("--isolated-port", type=int, default=8703)
     parser.add_argument("--isolated-redis-url", default="redis://127.0.0.1:6379/13")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or DEFAULT_REDIS)
+    parser.add_argument(
+        "--direct", action="store_true", help="servers connect to PostgreSQL, not PgBouncer"
+    )
+    parser.add_argument("--pgbouncer-port", type=int, default=0, help="default: a free port")
     args = parser.parse_args()
     # The servers and this script share the cache, as web processes and workers do.
     os.environ["REDIS_URL"] = args.redis_url
@@ -255,10 +302,13 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     school, staff, lunch, ideas, monday = make_world(args.people, args.capacity, args.moderators)
     print(f"Database {args.database_url.rsplit('/', 1)[-1]}; school {school.urn}")
-    env = _servers.production_env(args.database_url)
+    bouncer = None if args.direct else start_pgbouncer(args.database_url, args.pgbouncer_port)
+    env = _servers.production_env(bouncer.url if bouncer else args.database_url)
     servers = []
     try:
         env["STAFFROOM_FRAGMENT_STATS"] = "1"
+        if bouncer:
+            env["DATABASE_POOLED"] = "1"
         for port in args.ports:
             servers.append(_servers.start_gunicorn(port, env))
         isolated = {**env, "REDIS_URL": args.isolated_redis_url}
@@ -266,9 +316,13 @@ def main() -> int:
         ok = check_sign_ups(args.ports, staff, lunch)
         ok = check_picks(args.ports, staff[: args.moderators], ideas, monday, args.picks) and ok
         ok = check_fragments(args.ports, args.isolated_port, staff[-1], staff[-2]) and ok
+        if bouncer:
+            ok = check_pooled(bouncer, args.database_url) and ok
     finally:
         for server in servers:
             _servers.stop(server)
+        if bouncer:
+            bouncer.stop()
     print("ALL PASS" if ok else "SOME CHECKS FAILED")
     return 0 if ok else 1
 

@@ -108,14 +108,37 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+
+def database(url: str) -> dict:
+    return dj_database_url.parse(
+        url,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         # Health checks let the app recover by itself after a database restart.
         conn_health_checks=True,
     )
-}
+
+
+DATABASES = {"default": database(env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
+# Read replicas (hub/ops/db_router.py): a streaming standby of the primary. Web pages
+# read from it; writes, transactions and a person's reads for a few seconds after
+# their own write go to the primary. Absent: everything uses the primary.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = database(DATABASE_REPLICA_URL)
+    # Tests have one database: the replica alias reads the primary's test database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["hub.ops.db_router.PrimaryReplicaRouter"]
+    # Around the session middleware: the session is read from the database too.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "hub.ops.db_router.ReplicaReadsMiddleware",
+    )
+# PgBouncer in transaction mode (DATABASE_POOLED=1): each transaction may run on a
+# different server connection, so nothing may outlive one. No server-side cursors
+# (Django's .iterator() would open one and read it in later transactions), and no
+# startup options: the timeouts below go on the database role instead (README).
+DATABASE_POOLED = env_bool("DATABASE_POOLED", False)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Waiting on a lock beats failing at once when the worker writes too.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -141,11 +164,16 @@ if LONG_RUNNING_PROCESS:
             "WORKER_DATABASE_IDLE_IN_TRANSACTION_TIMEOUT", "10min"
         ),
     }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Sent when each connection opens (libpq's `options`): no query per request.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = " ".join(
-        f"-c {name}={value}" for name, value in DATABASE_TIMEOUTS.items()
-    )
+for _alias in DATABASES.values():
+    if _alias["ENGINE"] != "django.db.backends.postgresql":
+        continue
+    if DATABASE_POOLED:
+        _alias["DISABLE_SERVER_SIDE_CURSORS"] = True
+    else:
+        # Sent when each connection opens (libpq's `options`): no query per request.
+        _alias.setdefault("OPTIONS", {})["options"] = " ".join(
+            f"-c {name}={value}" for name, value in DATABASE_TIMEOUTS.items()
+        )
 
 # One cache shared by every web process and the worker: Redis in production.
 # Without REDIS_URL each process keeps its own memory cache; fragments are keyed

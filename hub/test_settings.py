@@ -39,7 +39,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # commit, transactional and browser tests stop waiting on the disk.
     DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA synchronous=OFF;"  # noqa: F405
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+if (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"  # noqa: F405
+    and not DATABASE_POOLED  # noqa: F405  (PgBouncer refuses startup options)
+):
     # The same for PostgreSQL: a commit does not wait for the write-ahead log to reach
     # the disk (a crash could lose the last commits, never corrupt the database).
     DATABASES["default"]["OPTIONS"]["options"] += " -c synchronous_commit=off"  # noqa: F405

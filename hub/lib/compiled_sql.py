@@ -11,7 +11,7 @@ request swaps its own ids in for the stand-in's in the parameters.
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import QuerySet
 
 # Negative, and far from any real primary key or count, so never a real parameter.
@@ -41,13 +41,15 @@ def fetch_rows(
     shape must name everything else the query's structure depends on."""
     key = (connection.vendor, shape)
     if key not in _compiled:
-        _compiled[key] = build().query.sql_with_params()
-    sql, params = _compiled[key]
+        queryset = build()
+        _compiled[key] = (*queryset.query.sql_with_params(), queryset.model)
+    sql, params, model = _compiled[key]
     bound = [
         bindings.get(value, value) if type(value) is int else value  # noqa: E721 (not bools)
         for value in params
     ]
-    with connection.cursor() as cursor:
+    # Where the ORM would have read it: the replica, for a page (hub/ops/db_router.py).
+    with connections[router.db_for_read(model)].cursor() as cursor:
         cursor.execute(sql, bound)
         names = [column[0] for column in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -37,17 +37,18 @@ def _database_url() -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def _worker(*extra: str) -> subprocess.Popen:
+def _worker(*extra: str, stderr=None, environment: dict | None = None) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "hub.settings",
         "DATABASE_URL": _database_url(),
         "STAFFROOM_TASK_BACKEND": "django_tasks_db.DatabaseBackend",
         "DJANGO_LOG_LEVEL": "WARNING",
+        **(environment or {}),
     }
     command = [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay"]
     command += ["--interval", "0.1", *extra]
-    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env)
+    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stderr=stderr, text=True)
 
 
 def _wait_for(condition, seconds: float = 30) -> None:
