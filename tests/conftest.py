@@ -9,18 +9,21 @@ from django.utils import timezone
 
 from hub.models import Role
 from hub.ops import lost_cache
-from tests import mail_backend
+from tests import mail_backend, s3_server
 from tests.browser import html_checker
 from tests.factories import SchoolFactory, StaffFactory
 
 
 def pytest_configure(config):
-    # Boots the Nu HTML checker while the tests are collected; the workers share it.
+    # Boots the Nu HTML checker and the loopback S3 server while the tests are
+    # collected; the workers share them.
     html_checker.start_for_the_run(config)
+    s3_server.start_for_the_run(config)
 
 
 def pytest_unconfigure(config):
     html_checker.stop_for_the_run()
+    s3_server.stop_for_the_run()
 
 
 @pytest.fixture(scope="session")
