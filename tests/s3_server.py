@@ -94,3 +94,60 @@ def stop_for_the_run() -> None:
     while _started:
         _started.pop().stop()
         os.environ.pop(URL_VARIABLE, None)
+
+
+class Bucket:
+    """One test's bucket on the server, with a boto3 client of the test's own."""
+
+    def __init__(self, endpoint: str) -> None:
+        import uuid
+
+        import boto3
+
+        self.endpoint = endpoint
+        self.name = f"staffroom-test-{uuid.uuid4().hex[:16]}"
+        self.client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name=REGION,
+            aws_access_key_id=ACCESS_KEY,
+            aws_secret_access_key=SECRET_KEY,
+        )
+        self.client.create_bucket(
+            Bucket=self.name, CreateBucketConfiguration={"LocationConstraint": REGION}
+        )
+
+    @property
+    def options(self) -> dict:
+        """What STAFFROOM_STORAGE=s3 and the AWS_... variables make of this bucket."""
+        from hub.lib.storage import s3_options
+
+        return s3_options(
+            bucket=self.name,
+            endpoint_url=self.endpoint,
+            region=REGION,
+            access_key=ACCESS_KEY,
+            secret_key=SECRET_KEY,
+        )
+
+    @property
+    def storage_setting(self) -> dict:
+        from hub.lib.storage import S3_BACKEND
+
+        return {"BACKEND": S3_BACKEND, "OPTIONS": self.options}
+
+    def names(self) -> set[str]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.name)
+        return {item["Key"] for page in pages for item in page.get("Contents", [])}
+
+    def fresh_storage(self):
+        """A storage object of its own on the same bucket: what another machine would make."""
+        from storages.backends.s3 import S3Storage
+
+        return S3Storage(**self.options)
+
+    def remove(self) -> None:
+        """The server lives for the whole run: leave it no bucket to keep in memory."""
+        for key in self.names():
+            self.client.delete_object(Bucket=self.name, Key=key)
+        self.client.delete_bucket(Bucket=self.name)

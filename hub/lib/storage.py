@@ -12,6 +12,9 @@ LOCAL_BACKEND = "django.core.files.storage.FileSystemStorage"
 # who may see them. Should anything still ask a file for its URL, the URL is signed
 # and lives one minute.
 SIGNED_URL_SECONDS = 60
+# A file read from the bucket (to stream a download, to print a photo) is held in memory
+# up to this size, then in a temporary file: a 30 MB export never sits in a worker's RAM.
+READ_BUFFER_BYTES = 2_621_440
 
 
 def s3_options(
@@ -38,6 +41,7 @@ def s3_options(
         # Names are random; never overwrite one file with another by accident.
         "file_overwrite": False,
         "location": location,
+        "max_memory_size": READ_BUFFER_BYTES,
     }
     optional = {
         "endpoint_url": endpoint_url,

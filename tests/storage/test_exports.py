@@ -14,7 +14,6 @@ from pypdf import PdfReader
 
 from hub.learning.tasks import forget_old_exports
 from hub.lib.images import clean_image
-from hub.lib.storage import S3_BACKEND
 from hub.models import LearningExport, LearningExportStatus, Status
 from ideas.scrapbook.models import EditionExport, ExportStatus
 from ideas.scrapbook.services import edition_save
@@ -90,6 +89,16 @@ def test_another_school_cannot_download_an_export(
     assert client_for(outsider).get(url).status_code == 404
 
 
+def test_an_export_whose_file_is_gone_answers_not_found(
+    storage_kind, stored, make_export, client_for, school_admin, edition
+):
+    export = make_export(edition, "csv")
+    export.file.storage.delete(export.file.name)
+    assert export.file.name not in stored()
+    response = client_for(school_admin).get(reverse("ideas:download_export", args=[export.pk]))
+    assert response.status_code == 404
+
+
 def test_a_learning_record_is_stored_and_downloaded_only_by_its_owner(
     storage_kind, stored, client_for, staff, moderator, outsider, django_capture_on_commit_callbacks
 ):
@@ -122,7 +131,7 @@ def test_a_worker_written_export_is_read_by_a_server_on_another_machine(
     """The worker and the web server share only the bucket: a storage object made afresh
     (as on another machine, with nothing of the worker's in memory or on its disk) reads
     the file the worker stored, and so does the download view through its own."""
-    options = {"BACKEND": S3_BACKEND, "OPTIONS": s3_bucket.options}
+    options = s3_bucket.storage_setting
     with override_settings(STORAGES={"default": options}):  # the worker's machine
         export = make_export(edition, "pdf")
     elsewhere = s3_bucket.fresh_storage()

@@ -14,19 +14,10 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 
-from hub.lib.storage import S3_BACKEND, SIGNED_URL_SECONDS
+from hub.lib.storage import SIGNED_URL_SECONDS
 from tests.ideas.scrapbook.factories import ArticleFactory, add_photo
 
 PUBLIC_GROUPS = ("http://acs.amazonaws.com/groups/global/AllUsers", "AuthenticatedUsers")
-
-
-@pytest.fixture
-def on_s3(settings, s3_bucket):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": S3_BACKEND, "OPTIONS": s3_bucket.options},
-    }
-    return s3_bucket
 
 
 @pytest.fixture
