@@ -103,17 +103,16 @@ def run_export(edition_id: int, out: Path) -> dict:
 def run_weasyprint_only(out: Path) -> dict:
     """The same HTML and CSS rendered by WeasyPrint alone: the floor for the app's time."""
     django_setup()
-    from django.conf import settings
     from weasyprint import HTML
 
-    from ideas.scrapbook.export.pdf import LocalFilesFetcher, print_stylesheet
+    from ideas.scrapbook.export.pdf import StoredFilesFetcher, print_stylesheet
 
     html = (out / "edition.html").read_text()
     warm_up()
     started = time.perf_counter()
-    document = HTML(
-        string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=LocalFilesFetcher()
-    ).render(stylesheets=[print_stylesheet()])
+    document = HTML(string=html, url_fetcher=StoredFilesFetcher()).render(
+        stylesheets=[print_stylesheet()]
+    )
     document.write_pdf(target=str(out / "plain.pdf"))
     return {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from hub.lib import storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -234,8 +236,31 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("STAFFROOM_MEDIA_ROOT", str(BASE_DIR / "media")))
+# Uploads and generated files (exports, records): the local disk (MEDIA_ROOT) by
+# default; STAFFROOM_STORAGE=s3 keeps them in an S3-compatible bucket that every
+# server and worker shares (README: "Shared file storage").
+STAFFROOM_STORAGE = env_str("STAFFROOM_STORAGE", "local")
+if STAFFROOM_STORAGE not in {"local", "s3"}:
+    raise RuntimeError("STAFFROOM_STORAGE must be local or s3.")
+if STAFFROOM_STORAGE == "s3":
+    if not env_str("AWS_STORAGE_BUCKET_NAME"):
+        raise RuntimeError("Set AWS_STORAGE_BUCKET_NAME when STAFFROOM_STORAGE is s3.")
+    _FILES = {
+        "BACKEND": storage.S3_BACKEND,
+        "OPTIONS": storage.s3_options(
+            bucket=env_str("AWS_STORAGE_BUCKET_NAME"),
+            endpoint_url=env_str("AWS_S3_ENDPOINT_URL"),
+            region=env_str("AWS_S3_REGION_NAME"),
+            access_key=env_str("AWS_ACCESS_KEY_ID"),
+            secret_key=env_str("AWS_SECRET_ACCESS_KEY"),
+            location=env_str("AWS_LOCATION"),
+            addressing_style=env_str("AWS_S3_ADDRESSING_STYLE"),
+        ),
+    }
+else:
+    _FILES = {"BACKEND": storage.LOCAL_BACKEND}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _FILES,
     "staticfiles": {
         "BACKEND": env_str(
             "STAFFROOM_STATIC_STORAGE",

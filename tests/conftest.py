@@ -2,6 +2,7 @@
 teacher at another school (healthchecks' alice / bob / charlie)."""
 
 import itertools
+import os
 
 import pytest
 from django.core.cache import cache
@@ -9,18 +10,21 @@ from django.utils import timezone
 
 from hub.models import Role
 from hub.ops import lost_cache
-from tests import mail_backend
+from tests import mail_backend, s3_server
 from tests.browser import html_checker
 from tests.factories import SchoolFactory, StaffFactory
 
 
 def pytest_configure(config):
-    # Boots the Nu HTML checker while the tests are collected; the workers share it.
+    # Boots the Nu HTML checker and the loopback S3 server while the tests are
+    # collected; the workers share them.
     html_checker.start_for_the_run(config)
+    s3_server.start_for_the_run(config)
 
 
 def pytest_unconfigure(config):
     html_checker.stop_for_the_run()
+    s3_server.stop_for_the_run()
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +68,37 @@ def _no_lost_cache_report_made_yet(monkeypatch):
     """The once-a-minute "cache cannot be reached" report is per process: a test that
     lost the cache must not keep the next one's report from being written."""
     monkeypatch.setattr(lost_cache, "_reports", lost_cache._Reports())
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """The run's loopback S3 server (started in pytest_configure), or one of this process's."""
+    url = os.environ.get(s3_server.URL_VARIABLE)
+    if url:
+        s3_server.wait_until_ready(url)
+        yield url
+        return
+    server = s3_server.S3Server()
+    try:
+        s3_server.wait_until_ready(server.url, server.process)
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def s3_bucket(s3_endpoint):
+    """A bucket of this test's own on the loopback S3 server."""
+    bucket = s3_server.Bucket(s3_endpoint)
+    yield bucket
+    bucket.remove()
+
+
+@pytest.fixture
+def on_s3(settings, s3_bucket):
+    """Files in this test go to its bucket, as with STAFFROOM_STORAGE=s3."""
+    settings.STORAGES = {**settings.STORAGES, "default": s3_bucket.storage_setting}
+    return s3_bucket
 
 
 @pytest.fixture

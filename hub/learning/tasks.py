@@ -1,16 +1,15 @@
 """The worker's part of My learning: making a person's record as a PDF or CSV."""
 
 import logging
+import tempfile
 import uuid
 from datetime import timedelta
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import TaskContext, task
 
-from hub.lib.files import atomic_output
 from hub.models import LearningExport, LearningExportFormat, LearningExportStatus, NoticeKind
 
 logger = logging.getLogger(__name__)
@@ -37,11 +36,15 @@ def make_learning_export(context: TaskContext, export_id: int) -> None:
     # A random name, like every stored file: it cannot be guessed from the export's id.
     name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.{export.format}"
     try:
-        with atomic_output(Path(settings.MEDIA_ROOT) / name) as output:
+        # Made in this machine's scratch space, then stored whole (the local disk or the
+        # bucket every server shares); the row names the file only once it is stored.
+        with tempfile.TemporaryFile() as output:
             if export.format == LearningExportFormat.PDF:
                 write_learning_pdf(export, output)
             else:
                 write_learning_csv(export, output)
+            output.seek(0)
+            name = LearningExport._meta.get_field("file").storage.save(name, File(output))
     except Exception as error:
         logger.exception("Learning export %s failed", export_id)
         LearningExport.objects.filter(pk=export_id, task_id=run).update(

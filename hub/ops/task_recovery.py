@@ -9,8 +9,9 @@ for the short tasks, which are nearly all (an email, a reminder), so a promoted
 person's "you have a place" email is late by minutes, not half an hour; longer
 for a task registered with `hub.registry.register_long_task` (an edition's PDF).
 It marks a task failed once it has been tried STAFFROOM_TASK_MAX_ATTEMPTS times. Tasks must
-therefore be safe to run again: write output to a temporary file and rename it
-into place (hub.lib.files.atomic_output), and record what was sent.
+therefore be safe to run again: make a file in scratch space and store it whole
+before a row names it (ideas.scrapbook.tasks, hub.learning.tasks), and record what
+was sent.
 """
 
 import datetime as dt

@@ -1,11 +1,12 @@
 """Background work for the scrapbook: making an edition's PDF, Word or CSV file."""
 
 import logging
-import os
+import tempfile
 import uuid
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -38,13 +39,13 @@ def _build(export: EditionExport, target: Path) -> None:
 
 @task(takes_context=True)
 def make_edition_export(context: TaskContext, export_id: int) -> None:
-    """Make one export file. It is written under a temporary name and moved into
-    place only when complete, so a half-written file is never served.
+    """Make one export file. It is made in scratch space and stored only when complete
+    (`_build_and_store`), so a half-written file is never served.
 
     Safe to run again: when its worker dies mid-export, task recovery requeues the
-    same task, which takes up its own "Being made" export and starts the file afresh
-    (the half-made file is overwritten). A finished export is left alone, and so is
-    one that a newer request handed to another task.
+    same task, which takes up its own "Being made" export and starts the file afresh.
+    A finished export is left alone, and so is one that a newer request handed to
+    another task.
     """
     run = str(context.task_result.id)
     waiting = Q(status=ExportStatus.QUEUED)
@@ -56,19 +57,12 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
         return
     export = EditionExport.objects.select_related("edition__school").get(pk=export_id)
     school_changed(export.edition.school_id)  # its editors' edition page says "Being made"
-    folder = Path(settings.MEDIA_ROOT) / EXPORT_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     # A random name, like every stored file: it cannot be guessed from the edition's id.
     name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.{export.format}"
-    # Named after this run of the task: run again after a lost worker, it replaces its own
-    # half-made file; a different task making the same export never writes the same file.
-    partial = folder / f".{export_id}-{uuid.uuid5(uuid.NAMESPACE_OID, run).hex}.part"
     try:
-        _build(export, partial)
-        os.replace(partial, Path(settings.MEDIA_ROOT) / name)
+        name = _build_and_store(export, name)
     except Exception as error:
         logger.exception("Export %s failed", export_id)
-        partial.unlink(missing_ok=True)
         with transaction.atomic():
             EditionExport.objects.filter(pk=export_id, task_id=run).update(
                 status=ExportStatus.FAILED,
@@ -82,11 +76,30 @@ def make_edition_export(context: TaskContext, export_id: int) -> None:
             status=ExportStatus.DONE, progress=100, file=name, finished_at=timezone.now()
         )
         if not finished:  # Handed to another task while this one was slow: its file wins.
-            (Path(settings.MEDIA_ROOT) / name).unlink(missing_ok=True)
+            _storage().delete(name)
             return
         _forget_older_files(export)
         # The edition's page shows the finished file to its editors.
         school_changed(export.edition.school_id)
+
+
+def _storage() -> Storage:
+    return EditionExport._meta.get_field("file").storage
+
+
+def _build_and_store(export: EditionExport, name: str) -> str:
+    """Make the file in this machine's scratch space, then hand it whole to the storage
+    (the local disk or a bucket every server shares); returns the name it was stored as.
+
+    Nothing links to the stored name until the export row is marked done, so no
+    download ever meets half a file; a worker killed part-way leaves its scratch file
+    to the system's temporary folder, never a name in the storage that a row points at.
+    """
+    with tempfile.TemporaryDirectory(prefix="staffroom-export-") as scratch:
+        made = Path(scratch) / f"edition.{export.format}"
+        _build(export, made)
+        with made.open("rb") as content:
+            return _storage().save(name, File(content))
 
 
 def _forget_older_files(export: EditionExport) -> None:
@@ -98,7 +111,7 @@ def _forget_older_files(export: EditionExport) -> None:
     )
     names = [row.file.name for row in older if row.file]
     older.delete()
-    storage = EditionExport._meta.get_field("file").storage
+    storage = _storage()
 
     def remove() -> None:
         for stale in names:

@@ -5,6 +5,7 @@ foreword on its own page, contents, one article a page, the index of authors;
 A4, a running header and page numbers.
 """
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -55,6 +56,12 @@ def write_edition_docx(edition: Edition, target: Path) -> int:
     return len(articles)
 
 
+def _stored(file) -> io.BytesIO:
+    """The image's bytes read through its storage (the local disk or the shared bucket)."""
+    with file.open("rb") as source:
+        return io.BytesIO(source.read())
+
+
 def _heading_on_new_page(document, text: str) -> None:
     # "Page break before" rather than a break character: no empty line tops the page.
     document.add_heading(text, level=1).paragraph_format.page_break_before = True
@@ -63,14 +70,14 @@ def _heading_on_new_page(document, text: str) -> None:
 def _add_cover(document, edition: Edition, *, article_count: int) -> None:
     school = edition.school
     if school.logo:
-        document.add_picture(school.logo.path, width=LOGO_WIDTH)
+        document.add_picture(_stored(school.logo), width=LOGO_WIDTH)
     kicker = cover_kicker(edition)
     if kicker:
         document.add_paragraph(kicker.upper()).runs[0].bold = True
     document.add_heading(edition.title, level=0)
     document.add_paragraph(school.name).runs[0].font.size = Pt(15)
     if edition.cover_image:
-        document.add_picture(edition.cover_image.path, width=Cm(15))
+        document.add_picture(_stored(edition.cover_image), width=Cm(15))
     plural = "" if article_count == 1 else "s"
     document.add_paragraph(f"{article_count} article{plural} by our staff")
 
@@ -84,7 +91,7 @@ def _add_article(document, article) -> None:
     if photos:
         row = document.add_paragraph()
         for image in photos:
-            row.add_run().add_picture(image.print_image.path, width=PHOTO_WIDTH[len(photos)])
+            row.add_run().add_picture(_stored(image.print_image), width=PHOTO_WIDTH[len(photos)])
             row.add_run(" ")
         captions = [image.caption for image in photos if image.caption]
         if captions:

@@ -1,19 +1,22 @@
 """The print-ready A4 PDF of an edition, made with WeasyPrint.
 
-Images are referenced by file:// URLs to their print-sized copies and fetched
-by a url_fetcher that refuses anything outside MEDIA_ROOT and the static
-folders, so an article can never make the server fetch a remote or private file.
+Images are referenced by staffroom-file: URLs naming their print-sized copies and
+read through the storage by a url_fetcher that refuses anything else but the
+static folders, so an article can never make the server fetch a remote or
+private file.
 """
 
 from collections.abc import Callable
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
 
 import pydyf
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from weasyprint import CSS, HTML, URLFetcher
+from weasyprint.urls import URLFetcherResponse
 
 from ideas.scrapbook.export.contents import (
     article_sections,
@@ -28,27 +31,36 @@ PRINT_CSS = "ideas/scrapbook/scrapbook-print.css"
 PDF_VARIANT = "pdf/ua-1"
 
 
+# Photos, covers and logos are named by this scheme and read through the storage
+# (the local disk or the bucket every server shares), never by a path on this machine.
+STORED_SCHEME = "staffroom-file"
+# Only the print-sized images an edition shows: never an export, a record or a handout.
+PRINTED_FOLDERS = ("scrapbook/print/", "scrapbook/covers/", "schools/logos/")
+
+
 class FetchRefused(ValueError):
     pass
 
 
-def _allowed_roots() -> list[Path]:
-    roots = [Path(settings.MEDIA_ROOT).resolve()]
-    roots += [Path(folder).resolve() for folder in settings.STATICFILES_DIRS]
+def _static_roots() -> list[Path]:
+    roots = [Path(folder).resolve() for folder in settings.STATICFILES_DIRS]
     if settings.STATIC_ROOT:
         roots.append(Path(settings.STATIC_ROOT).resolve())
     return roots
 
 
-class LocalFilesFetcher(URLFetcher):
-    """WeasyPrint's fetcher, limited to files under MEDIA_ROOT and the static folders."""
+class StoredFilesFetcher(URLFetcher):
+    """WeasyPrint's fetcher, limited to the printed images in the storage and to files
+    in the static folders (the print stylesheet's)."""
 
     def __init__(self):
         super().__init__(allowed_protocols={"file"}, allow_redirects=False)
-        self.roots = _allowed_roots()
+        self.roots = _static_roots()
 
     def fetch(self, url, headers=None):
         parts = urlsplit(url)
+        if parts.scheme == STORED_SCHEME:
+            return self._fetch_stored(url, unquote(parts.path))
         if parts.scheme != "file":
             raise FetchRefused(f"Refused to fetch {url[:60]}")
         path = Path(unquote(parts.path)).resolve()
@@ -56,9 +68,15 @@ class LocalFilesFetcher(URLFetcher):
             raise FetchRefused(f"Refused to fetch {path}")
         return super().fetch(url, headers)
 
+    def _fetch_stored(self, url: str, name: str) -> URLFetcherResponse:
+        if ".." in PurePosixPath(name).parts or not name.startswith(PRINTED_FOLDERS):
+            raise FetchRefused(f"Refused to fetch {url[:80]}")
+        with default_storage.open(name, "rb") as source:
+            return URLFetcherResponse(url, source.read())
+
 
 def file_url(field) -> str:
-    return Path(field.path).resolve().as_uri() if field else ""
+    return f"{STORED_SCHEME}:{quote(field.name)}" if field else ""
 
 
 def edition_html(edition: Edition) -> str:
@@ -88,7 +106,7 @@ def edition_html(edition: Edition) -> str:
 
 
 def print_stylesheet() -> CSS:
-    return CSS(filename=finders.find(PRINT_CSS), url_fetcher=LocalFilesFetcher())
+    return CSS(filename=finders.find(PRINT_CSS), url_fetcher=StoredFilesFetcher())
 
 
 def _claim_pdf_ua(document, pdf) -> None:
@@ -103,9 +121,10 @@ def write_edition_pdf(
     """Render the edition to `target`; returns the number of pages."""
     html = edition_html(edition)
     progress(30)
-    document = HTML(
-        string=html, base_url=str(settings.MEDIA_ROOT), url_fetcher=LocalFilesFetcher()
-    ).render(stylesheets=[print_stylesheet()])
+    # No base URL: a relative link in an article resolves to nothing, so fetches nothing.
+    document = HTML(string=html, url_fetcher=StoredFilesFetcher()).render(
+        stylesheets=[print_stylesheet()]
+    )
     progress(80)
     # Tagged PDF/UA-1: a screen reader follows headings, lists and the photos' alt text;
     # the language (html lang) and title (<title>) are set in the document itself.

@@ -197,9 +197,9 @@ def test_an_article_at_its_word_budget_prints_on_one_page(school_admin, staff, t
 
 
 def test_the_pdf_fetcher_refuses_files_outside_media_and_static():
-    from ideas.scrapbook.export.pdf import FetchRefused, LocalFilesFetcher
+    from ideas.scrapbook.export.pdf import FetchRefused, StoredFilesFetcher
 
-    fetcher = LocalFilesFetcher()
+    fetcher = StoredFilesFetcher()
     for url in ("file:///etc/passwd", "http://example.com/x.png", "https://169.254.169.254/"):
         with pytest.raises(FetchRefused):
             fetcher.fetch(url)
