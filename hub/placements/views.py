@@ -135,6 +135,8 @@ def propose_placement(
 ) -> HttpResponse:
     ask = ask_or_404(request.user, network_pk, ask_pk)
     offer = offer_or_404(request.user, network_pk, offer_pk)
+    if request.user.pk not in (ask.staff_id, offer.host_id):
+        raise PermissionDenied("Only the colleague who asked or the host can propose.")
     from_ask = request.user.pk == ask.staff_id
     prefix = f"offer-{offer.pk}" if from_ask else f"ask-{ask.pk}"
     form = ProposeForm(request.POST, prefix=prefix)
