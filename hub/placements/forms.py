@@ -10,14 +10,12 @@ from hub.models.placements import (
     FOCUS_MAX,
     MAX_CAPACITY,
     MAX_DAYS,
-    SUGGESTED_FOCUSES,
     WHY_MAX,
 )
 
 FOCUS_HELP = (
-    "In a few words. Others have asked for: "
-    + ", ".join(focus.lower() for focus in SUGGESTED_FOCUSES[:4])
-    + "."
+    "In a few words. Colleagues often ask for: leading a phase, SEND provision, "
+    "cross-phase transition, behaviour and routines."
 )
 TAGS_HELP = "Up to 5, separated with commas, e.g. transition, reading. They help find a match."
 MESSAGE_MAX = 300
