@@ -15,6 +15,8 @@ from hub.placements import selectors, services
 from hub.placements.access import approves_for, ask_or_404, offer_or_404, placement_or_404
 from hub.placements.forms import AskForm, OfferForm, ProposeForm
 
+# A person picks among a few: the closest ten, and how many more there are.
+MATCHES_SHOWN = 10
 DONE_ALREADY = "That was already done: nothing more to do."
 
 
@@ -102,9 +104,15 @@ def placement_ask(request: HttpRequest, network_pk: int, pk: int) -> HttpRespons
             "form": ProposeForm(prefix=f"offer-{offer.pk}"),
             "propose_url": (ask.pk, offer.pk),
         }
-        for offer, found in matches
+        for offer, found in matches[:MATCHES_SHOWN]
     ]
-    context = {"ask": ask, "mine": mine, "rows": rows, "network": ask.network}
+    context = {
+        "ask": ask,
+        "mine": mine,
+        "rows": rows,
+        "more": len(matches) - len(rows),
+        "network": ask.network,
+    }
     return render(request, "hub/placements/ask.html", context)
 
 
@@ -122,9 +130,15 @@ def placement_offer(request: HttpRequest, network_pk: int, pk: int) -> HttpRespo
             "form": ProposeForm(prefix=f"ask-{ask.pk}"),
             "propose_url": (ask.pk, offer.pk),
         }
-        for ask, found in matches
+        for ask, found in matches[:MATCHES_SHOWN]
     ]
-    context = {"offer": offer, "mine": mine, "rows": rows, "network": offer.network}
+    context = {
+        "offer": offer,
+        "mine": mine,
+        "rows": rows,
+        "more": len(matches) - len(rows),
+        "network": offer.network,
+    }
     return render(request, "hub/placements/offer.html", context)
 
 
