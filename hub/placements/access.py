@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from hub.access import may_change_school_settings
-from hub.models import Placement, PlacementAsk, PlacementOffer, Staff
+from hub.models import Network, Placement, PlacementAsk, PlacementOffer, Staff
 from hub.networks.access import network_or_404
 
 
@@ -30,6 +30,15 @@ def heads_of(school_id: int) -> list:
     return heads or people
 
 
+def member_network_or_404(staff, pk) -> Network:
+    """A network whose asks and offers this person may see: one their school belongs to.
+    A lead from beyond its schools runs the network but arranges no placement in it."""
+    network = network_or_404(staff, pk)
+    if not network.schools.filter(pk=staff.school_id).exists():
+        raise Http404("No network found.")
+    return network
+
+
 def placement_or_404(staff, pk) -> Placement:
     try:
         return (
@@ -44,7 +53,7 @@ def placement_or_404(staff, pk) -> Placement:
 
 
 def ask_or_404(staff, network_pk, pk) -> PlacementAsk:
-    network = network_or_404(staff, network_pk)
+    network = member_network_or_404(staff, network_pk)
     try:
         return (
             PlacementAsk.objects.in_network(network)
@@ -57,7 +66,7 @@ def ask_or_404(staff, network_pk, pk) -> PlacementAsk:
 
 
 def offer_or_404(staff, network_pk, pk) -> PlacementOffer:
-    network = network_or_404(staff, network_pk)
+    network = member_network_or_404(staff, network_pk)
     try:
         return (
             PlacementOffer.objects.in_network(network)

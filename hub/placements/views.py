@@ -10,9 +10,15 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hub.models.placements import SUGGESTED_FOCUSES, PlacementState
-from hub.networks.access import network_or_404, networks_of
+from hub.networks.access import networks_of
 from hub.placements import selectors, services
-from hub.placements.access import approves_for, ask_or_404, offer_or_404, placement_or_404
+from hub.placements.access import (
+    approves_for,
+    ask_or_404,
+    member_network_or_404,
+    offer_or_404,
+    placement_or_404,
+)
 from hub.placements.forms import AskForm, OfferForm, ProposeForm
 
 # A person picks among a few: the closest ten, and how many more there are.
@@ -30,7 +36,7 @@ def placements_home(request: HttpRequest) -> HttpResponse:
     """The person's networks, their placements and, for a head, what waits for them."""
     _require_school(request.user)
     context = {
-        "networks": list(networks_of(request.user)),
+        "networks": list(networks_of(request.user).filter(schools=request.user.school_id)),
         "mine": selectors.placements_of(request.user),
         "waiting": selectors.waiting_for_head(request.user),
     }
@@ -39,7 +45,7 @@ def placements_home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def network_placements(request: HttpRequest, network_pk: int) -> HttpResponse:
-    network = network_or_404(request.user, network_pk)
+    network = member_network_or_404(request.user, network_pk)
     context = {
         "network": network,
         "asks": selectors.open_asks(network),
@@ -49,7 +55,7 @@ def network_placements(request: HttpRequest, network_pk: int) -> HttpResponse:
 
 
 def _shared_form(request, network_pk, form_class, create, template):
-    network = network_or_404(request.user, network_pk)
+    network = member_network_or_404(request.user, network_pk)
     _require_school(request.user)
     data = request.POST if request.method == "POST" else None
     form = form_class(data, school=request.user.school)

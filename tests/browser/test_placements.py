@@ -12,7 +12,15 @@ from playwright.sync_api import expect
 from hub.models import Placement, PlacementState, Role
 from tests.browser.conftest import expect_accessible, screenshot, sign_in, sign_out
 from tests.factories import StaffFactory
-from tests.hub.placements.factories import head_of, partner_school, soon, trust_with
+from tests.hub.placements.factories import (
+    head_of,
+    make_ask,
+    make_offer,
+    make_placement,
+    partner_school,
+    soon,
+    trust_with,
+)
 
 SHOTS = Path("/tmp/shots-shadow19")
 
@@ -103,16 +111,23 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     expect_accessible(page)
     sign_out(page)
 
-    # Each head approves from theirs.
-    for person, school_name in ((head, school.name), (partner_head, partner.name)):
-        sign_in(page, person)
-        open_notice(page, "Please approve a work-shadowing placement")
-        page.get_by_role("button", name=f"Approve for {school_name}").click()
-        expect(page.get_by_role("status")).to_contain_text("Approved for your school")
-        expect_accessible(page)
-        if person == head:
-            keep(screenshot(page, "placement-waiting-for-one-head"))
-        sign_out(page)
+    # One head approves from the notification, the other from the list of what waits.
+    sign_in(page, head)
+    open_notice(page, "Please approve a work-shadowing placement")
+    page.get_by_role("button", name=f"Approve for {school.name}").click()
+    expect(page.get_by_role("status")).to_contain_text("Approved for your school")
+    expect_accessible(page)
+    keep(screenshot(page, "placement-waiting-for-one-head"))
+    sign_out(page)
+    sign_in(page, partner_head, then_open="/placements/")
+    waiting = page.get_by_role("region", name="Waiting for your approval")
+    keep(screenshot(page, "placement-head-home", phone=True))
+    waiting.get_by_role("link", name=re.compile("Alice Teacher")).click()
+    expect_accessible(page)
+    page.get_by_role("button", name=f"Approve for {partner.name}").click()
+    expect(page.get_by_role("status")).to_contain_text("Approved for your school")
+    expect_accessible(page)
+    sign_out(page)
     assert Placement.objects.get().state == PlacementState.APPROVED
 
     # It is in both records: the teacher's My learning and the host's.
@@ -130,3 +145,27 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     page.goto(f"/people/{host.pk}/")
     expect(page.get_by_role("heading", name="Work-shadowing")).to_be_visible()
     expect_accessible(page)
+
+
+def test_either_side_withdraws_after_confirming(page, school, staff):
+    partner = partner_school()
+    trust = trust_with(school, partner)
+    host = StaffFactory(school=partner, full_name="Grace Adeyemi")
+    ask, offer = make_ask(trust, staff), make_offer(trust, host)
+    placement = make_placement(ask, offer, state=PlacementState.AGREED)
+
+    sign_in(page, host, then_open=placement.get_absolute_url())
+    page.get_by_role("link", name="Withdraw…").click()
+    expect(page.get_by_role("heading", name="Withdraw from the placement?")).to_be_visible()
+    expect_accessible(page)
+    keep(screenshot(page, "placement-withdraw", phone=True))
+    page.get_by_role("link", name="No, keep it").click()
+    expect_accessible(page)
+    assert Placement.objects.get().state == PlacementState.AGREED
+    page.get_by_role("link", name="Withdraw…").click()
+    expect_accessible(page)
+    page.get_by_role("button", name="Yes, withdraw").click()
+    expect(page.get_by_role("status")).to_contain_text("Withdrawn. Your colleague has been told.")
+    expect(page.get_by_text("Withdrawn", exact=True)).to_be_visible()
+    expect_accessible(page)
+    assert Placement.objects.get().state == PlacementState.WITHDRAWN

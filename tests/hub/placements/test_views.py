@@ -165,3 +165,12 @@ def test_another_networks_ask_answers_404(client_for, staff, trust):
     other.save()
     url = reverse("hub:placement_ask", args=[trust.pk, other.pk])
     assert client_for(staff).get(url).status_code == 404
+
+
+def test_a_lead_from_beyond_the_member_schools_sees_no_asks_or_offers(client_for, trust, ask):
+    central_team = StaffFactory()
+    trust.leads.add(central_team)
+    client = client_for(central_team)
+    assert client.get(reverse("hub:network_placements", args=[trust.pk])).status_code == 404
+    assert client.get(ask.get_absolute_url()).status_code == 404
+    assert trust.name not in client.get(reverse("hub:placements_home")).text
