@@ -223,6 +223,10 @@ class Placement(models.Model):
 
     objects = PlacementQuerySet.as_manager()
 
+    # Between two schools: one school's archive (hub.ops.backup) cannot hold it without
+    # the other school's colleague and school, so it is in neither (asks and offers are).
+    spans_schools = True
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [
