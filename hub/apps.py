@@ -15,3 +15,4 @@ class HubConfig(AppConfig):
         from hub.learning import hooks as learning_hooks  # noqa: F401
         from hub.ops import hooks as ops_hooks  # noqa: F401
         from hub.people import hooks as people_hooks  # noqa: F401
+        from hub.placements import hooks as placements_hooks  # noqa: F401

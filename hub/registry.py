@@ -38,6 +38,7 @@ DISPLAY_SECTIONS = (
 )
 PROFILE_SECTIONS = (
     "ideas_tried",  # ideas/board/hooks.py: ideas this person tried, and how it went
+    "placements",  # hub/placements/hooks.py: work-shadowing placements, approved
 )
 
 

@@ -20,6 +20,7 @@ from hub.learning import pulse_views
 from hub.learning import views as learning
 from hub.people.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from hub.people.views import account, personal_data, staff
+from hub.placements.urls import urlpatterns as placement_patterns
 from hub.views import home, notifications
 
 hub_patterns = [
@@ -91,6 +92,7 @@ hub_patterns = [
     path("screen/<str:token>/", display.screen, name="screen"),
     path("screen/<str:token>/content/", display.screen_content, name="screen_content"),
     path("this-week/print/", display.staffroom_sheet, name="staffroom_sheet"),
+    *placement_patterns,
 ]
 
 urlpatterns = [

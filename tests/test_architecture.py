@@ -47,6 +47,7 @@ HUB_PACKAGES = {
     "networks",
     "ops",
     "people",
+    "placements",
     "templatetags",
     "views",
 }

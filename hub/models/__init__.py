@@ -25,6 +25,12 @@ from hub.models.notifications import (
     SentDigest,
     SentEmail,
 )
+from hub.models.placements import (
+    Placement,
+    PlacementAsk,
+    PlacementOffer,
+    PlacementState,
+)
 from hub.models.school import Network, Phase, School, SchoolScopedQuerySet, SchoolTerm
 from hub.models.staff import EmailPreference, Invitation, Role, RoleGroup, Staff
 from hub.models.uploads import RandomName
@@ -49,6 +55,10 @@ __all__ = [
     "NoticeKind",
     "Notification",
     "Phase",
+    "Placement",
+    "PlacementAsk",
+    "PlacementOffer",
+    "PlacementState",
     "Pulse",
     "PulseAnswer",
     "RandomName",

@@ -16,15 +16,25 @@ from hub.content import school_changed, schools_changed
 from hub.leaders.flagging import flag_contribution
 from hub.leaders.settings_services import school_settings_save
 from hub.learning import services as learning
-from hub.models import AuditEntry, NoticeKind, School, Status
+from hub.models import AuditEntry, NoticeKind, PlacementState, School, Status
 from hub.notifications import notify
 from hub.people import services as people
+from hub.placements import services as placements
 from ideas.board import services as board
 from ideas.scrapbook import services as scrapbook
 from ideas.thursday import rota_services
 from ideas.thursday import services as thursday
 from ideas.thursday.swaps import swap_answer, swap_request
 from tests.events.lunches.factories import LunchFactory
+from tests.factories import StaffFactory
+from tests.hub.placements.factories import (
+    head_of,
+    make_ask,
+    make_offer,
+    make_placement,
+    partner_school,
+    trust_with,
+)
 from tests.ideas.board.factories import IdeaFactory
 from tests.ideas.scrapbook.factories import ArticleFactory, EditionFactory
 from tests.ideas.thursday.factories import QuestionFactory, RotaTurnFactory
@@ -317,3 +327,19 @@ def test_school_settings_bump_the_school_and_never_write_an_old_version_back(
 def test_a_learning_note_bumps_the_school_its_dashboard_counts(watch, staff):
     with watch.bumps("note_add"):
         learning.note_add(staff=staff, text="Cold calling worked", tags=[], is_private=True)
+
+
+def test_placement_services_bump_both_schools_when_a_profile_changes(watch, staff, school):
+    """An approved placement is on the visitor's and the host's profiles; proposing and
+    agreeing change no page a school shares."""
+    partner = partner_school()
+    trust = trust_with(school, partner)
+    offer = make_offer(trust, StaffFactory(school=partner))
+    placement = make_placement(make_ask(trust, staff), offer, state=PlacementState.AGREED)
+    placements.placement_decide(placement=placement, by=head_of(partner), approve=True)
+    partner_before = version(partner)
+    with watch.bumps("placement_decide (both heads approved)"):
+        placements.placement_decide(placement=placement, by=head_of(school), approve=True)
+    assert version(partner) == partner_before + 1
+    with watch.bumps("placement_withdraw"):
+        placements.placement_withdraw(placement=placement, by=staff)

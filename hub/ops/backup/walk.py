@@ -58,7 +58,9 @@ def school_rows(school: School) -> Rows:
 
     Costs a few queries per model and pass; the passes stop when nothing new is found.
     """
-    candidates = backup_models()
+    # A row between two schools (a model marked `spans_schools`) would bring the other
+    # school's people with it: it belongs to neither school's archive.
+    candidates = [m for m in backup_models() if not getattr(m, "spans_schools", False)]
     owned: Rows = defaultdict(set)
     owned[School] = {school.pk}
     _grow(candidates, owned, _owned_pks)

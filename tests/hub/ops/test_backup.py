@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection, models
+from taggit.models import Tag
 
 from events.lunches.models import Input, Lunch
 from hub.models import AuditEntry, School, Staff
@@ -52,7 +53,11 @@ def _empty_the_database() -> None:
 
 def _seeded_school_with_uploads() -> School:
     school = seed_demo_school()
-    School.objects.exclude(pk=school.pk).delete()  # the demo's neighbour school
+    # The demo's neighbour school, and its colleagues who host placements.
+    Staff.objects.exclude(school=school).delete()
+    School.objects.exclude(pk=school.pk).delete()
+    # Tags only their offers used are no row of this school's.
+    Tag.objects.filter(taggit_taggeditem_items__isnull=True).delete()
     for index, item in enumerate(Input.objects.filter(school=school)[:3]):
         item.file.save(f"slides-{index}.pdf", ContentFile(b"%PDF-1.4 slides " + bytes([index])))
     teacher = Staff.objects.get(email="teacher@oakfield.example")
