@@ -1,16 +1,18 @@
 """What each main request costs in CPU, queries and bytes: the measured input of bench/CAPACITY.md.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/staffroom_capacity21 \\
-        .venv/bin/python bench/capacity.py                 # everything, ~2-4 minutes
+        .venv/bin/python bench/capacity.py                 # everything, 3-6 minutes
     .venv/bin/python bench/capacity.py --batch 10 --batches 5   # quicker, noisier
     .venv/bin/python bench/capacity.py --only pages    # or: writes, digest, sizes, photos
     .venv/bin/python bench/capacity.py --queries home  # PostgreSQL CPU per query, cold page
 
-Seed the database first (an empty one, then ~5-10 minutes):
+Seed the database first (an empty one; about 2 minutes):
     manage.py migrate && manage.py seed_scale --schools 500 --staff-per-school 80 --weeks 52
 (500 schools in trusts of ten, one year of history: sizes per school per year are the
-database's sizes divided by 500.) The write phase adds a few hundred rows; run it on a
-database kept for benchmarks, never on one that matters.
+database's sizes divided by 500.) Each run adds about a thousand rows (post-its, sign-ups,
+sessions, queued and sent emails, 30 notices for school 1's head): run it on a database
+kept for benchmarks, never on one that matters. bench/capacity_model.py turns the output
+into the plan (`capacity.py | tee bench/out/capacity.txt`, then `capacity_model.py`).
 
 Measured in this process through Django's test client (every middleware, no HTTP or
 gunicorn: bench/RESULTS.md measured gunicorn's own share at ~0.1-0.2 ms a request):
@@ -30,7 +32,8 @@ rendered), school-warm (fragments on and warm in Redis; each request from the ne
 colleagues at school 1, moderators for the dashboard), repeat (the same person again with
 the page's ETag: 304). Writes: signing in (the real form, PBKDF2), posting a post-it,
 signing up to a lunch, each by a different person at a different school. The weekly
-digest: `send_school_digest` for one school, its emails rendered and queued.
+digest: `send_school_digest` for one school, its emails rendered and queued; then a
+`db_worker` in this process sends them (locmem email backend), 20 a batch.
 
 Environment: DATABASE_URL; BENCH_REDIS (default redis://127.0.0.1:6379/11; the fragment
 cache; that Redis database is emptied at the start, so give it one nobody else uses).
