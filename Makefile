@@ -114,8 +114,9 @@ test-replica: install-dev
 # picks across both, and school fragments on three servers (bench/multiprocess.py;
 # exits 1 on failure).
 # It adds a throwaway school per run, so it has a database of its own.
-# The servers go through a PgBouncer of its own (transaction mode, a free port); `make
-# pgbouncer` installs Debian's package when it is missing.
+# The servers, and two task workers that run what they queued, go through a PgBouncer
+# of its own (transaction mode, a free port); `make pgbouncer` installs Debian's package
+# when it is missing.
 MULTIPROCESS_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/staffroom_multiprocess
 multiprocess: install pgbouncer
 	$(PY) bench/multiprocess.py --database-url $(MULTIPROCESS_DATABASE_URL)
