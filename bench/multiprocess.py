@@ -10,6 +10,8 @@
    of its own: a teacher's board wall is built once and shared by the first two; a
    colleague posts an idea through the first, and no server then serves the wall
    without it (the school's content version is read from the database).
+4. Two task workers, as on two more machines, run the tasks the servers queued
+   (the races' emails): each exactly once, none failed.
 
 The servers reach PostgreSQL through a PgBouncer of the script's own in transaction
 mode (DATABASE_POOLED=1, fewer server connections than server threads), as they would
@@ -232,6 +234,44 @@ def check_fragments(ports, isolated_port, viewer, colleague) -> bool:
     return ok
 
 
+def check_workers(env: dict, since) -> bool:
+    """Two task workers, as on two other machines, run what the servers queued (the
+    emails of the races above): every task once, none failed, none left."""
+    import subprocess
+
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload"]
+    worker_env = {**env, "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+    workers = [
+        subprocess.Popen(
+            command,
+            cwd=_servers.ROOT,
+            env=worker_env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
+    exits = [worker.wait(timeout=300) for worker in workers]
+    queued = DBTaskResult.objects.filter(enqueued_at__gte=since)
+    states = Counter(queued.values_list("status", flat=True))
+    claims = Counter(len(ids) for ids in queued.values_list("worker_ids", flat=True))
+    ok = (
+        exits == [0, 0]
+        and set(states) <= {TaskResultStatus.SUCCESSFUL}
+        and set(claims) <= {1}
+        and sum(states.values()) > 0
+    )
+    print("Workers: two db_worker processes run the tasks the servers queued")
+    print(
+        f"  exits {exits}; tasks by state {dict(states)}; claimed once each: {set(claims) <= {1}}"
+    )
+    print(f"  {'PASS' if ok else 'FAIL'}")
+    return ok
+
+
 def start_pgbouncer(database_url: str, port: int):
     """The servers' PgBouncer. The web limits (lock and statement timeouts) cannot travel
     as startup options through it: they go on the role, as in production (README)."""
@@ -298,8 +338,10 @@ def main() -> int:
     _servers.ensure_database(args.database_url)
     _servers.setup_django(args.database_url)
     from django.core.management import call_command
+    from django.utils import timezone
 
     call_command("migrate", verbosity=0)
+    started = timezone.now()
     school, staff, lunch, ideas, monday = make_world(args.people, args.capacity, args.moderators)
     print(f"Database {args.database_url.rsplit('/', 1)[-1]}; school {school.urn}")
     bouncer = None if args.direct else start_pgbouncer(args.database_url, args.pgbouncer_port)
@@ -316,6 +358,7 @@ def main() -> int:
         ok = check_sign_ups(args.ports, staff, lunch)
         ok = check_picks(args.ports, staff[: args.moderators], ideas, monday, args.picks) and ok
         ok = check_fragments(args.ports, args.isolated_port, staff[-1], staff[-2]) and ok
+        ok = check_workers(env, started) and ok
         if bouncer:
             ok = check_pooled(bouncer, args.database_url) and ok
     finally:
