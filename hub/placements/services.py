@@ -132,8 +132,9 @@ def _check_dates(ask, offer, starts_on, today) -> None:
     if starts_on < first or last_day > last:
         raise ValidationError(
             {
-                "starts_on": f"Choose a first day from {first:%-d %B} so that all {ask.days} "
-                f"day(s) fit by {last:%-d %B %Y}."
+                "starts_on": f"Choose a first day from {first:%-d %B} so that "
+                f"{'the day fits' if ask.days == 1 else f'all {ask.days} days fit'} "
+                f"by {last:%-d %B %Y}."
             }
         )
 

@@ -104,6 +104,7 @@ def test_a_past_or_unsuitable_first_day_is_refused(staff, ask, offer):
         with pytest.raises(ValidationError) as error:
             services.placement_propose(by=staff, ask=ask, offer=offer, starts_on=day)
         assert "starts_on" in error.value.message_dict
+    assert "so that all 2 days fit by" in error.value.message_dict["starts_on"][0]
     assert not Placement.objects.exists()
 
 
