@@ -4,6 +4,7 @@ person, telling the next one; withdrawn before it starts; never over the host's 
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -143,3 +144,14 @@ def test_a_placement_that_has_started_cannot_be_withdrawn(staff, ask, offer):
         services.placement_withdraw(placement=placement, by=staff)
     with pytest.raises(PermissionDenied):
         services.placement_withdraw(placement=placement, by=StaffFactory())
+
+
+def test_the_proposal_email_links_to_the_placement(
+    staff, host, ask, offer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        placement, _ = services.placement_propose(by=staff, ask=ask, offer=offer, starts_on=soon(2))
+    [email] = mail.outbox
+    assert email.to == [host.email]
+    assert email.subject == f"{staff.name} proposed a work-shadowing placement: {ask.focus}."
+    assert f"/placements/{placement.pk}/" in email.body
