@@ -193,3 +193,19 @@ def test_a_host_proposes_to_a_colleague_from_the_offers_matches(
 def test_someone_elses_ask_shows_no_matches_or_propose_forms(client_for, host, ask, offer):
     page = client_for(host).get(ask.get_absolute_url()).text
     assert "Suggested hosts" not in page and "Propose" not in page
+
+
+def test_an_ask_or_offer_form_sent_twice_shares_one(client_for, staff, host, trust):
+    first, second = post_ask(client_for(staff), trust), post_ask(client_for(staff), trust)
+    assert first.url == second.url and PlacementAsk.objects.count() == 1
+    data = {
+        "focus": "SEND provision",
+        "phase": "secondary",
+        "available_from": soon().isoformat(),
+        "available_until": soon(20).isoformat(),
+        "capacity": "1",
+    }
+    url = reverse("hub:offer_to_host", args=[trust.pk])
+    client = client_for(host)
+    assert client.post(url, data).url == client.post(url, data).url
+    assert PlacementOffer.objects.count() == 1
