@@ -224,3 +224,7 @@ class PulseAdmin(admin.ModelAdmin):
 class PulseAnswerAdmin(PersonalRecordAdmin):
     list_display = ["pulse", "role_group", "answered_at"]
     raw_id_fields = ["pulse", "staff"]
+
+
+# Sub-packages keep their own admin beside their models' code.
+from hub.placements import admin as placements_admin  # noqa: E402, F401

@@ -20,6 +20,7 @@ from hub.models import (
     PlacementAsk,
     PlacementOffer,
     PlacementState,
+    Staff,
 )
 from hub.models.placements import HOLDS_A_PLACE, LIVE_STATES
 from hub.notifications import notify
@@ -36,6 +37,17 @@ def ask_create(
     *, staff, network, focus, tags, phases, cross_phase, earliest, latest, days, why
 ) -> PlacementAsk:
     with transaction.atomic():
+        _lock(staff)
+        same = PlacementAsk.objects.filter(
+            network=network,
+            staff=staff,
+            focus=focus,
+            earliest=earliest,
+            latest=latest,
+            is_open=True,
+        ).first()
+        if same is not None:  # the form sent twice
+            return same
         ask = PlacementAsk(
             network=network,
             staff=staff,
@@ -58,6 +70,17 @@ def offer_create(
     *, host, network, focus, tags, phase, available_from, available_until, days_note, capacity
 ) -> PlacementOffer:
     with transaction.atomic():
+        _lock(host)
+        same = PlacementOffer.objects.filter(
+            network=network,
+            host=host,
+            focus=focus,
+            available_from=available_from,
+            available_until=available_until,
+            is_open=True,
+        ).first()
+        if same is not None:  # the form sent twice
+            return same
         offer = PlacementOffer(
             network=network,
             host=host,
@@ -73,6 +96,11 @@ def offer_create(
         offer.save()
         offer.tags.set(tags)
     return offer
+
+
+def _lock(person) -> None:
+    """Two copies of one form at once wait for each other; the second finds the first."""
+    Staff.objects.select_for_update().filter(pk=person.pk).first()
 
 
 def close_shared(*, item, by) -> bool:
@@ -132,8 +160,9 @@ def _check_dates(ask, offer, starts_on, today) -> None:
     if starts_on < first or last_day > last:
         raise ValidationError(
             {
-                "starts_on": f"Choose a first day from {first:%-d %B} so that all {ask.days} "
-                f"day(s) fit by {last:%-d %B %Y}."
+                "starts_on": f"Choose a first day from {first:%-d %B} so that "
+                f"{'the day fits' if ask.days == 1 else f'all {ask.days} days fit'} "
+                f"by {last:%-d %B %Y}."
             }
         )
 

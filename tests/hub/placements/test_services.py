@@ -4,6 +4,7 @@ person, telling the next one; withdrawn before it starts; never over the host's 
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
@@ -104,6 +105,7 @@ def test_a_past_or_unsuitable_first_day_is_refused(staff, ask, offer):
         with pytest.raises(ValidationError) as error:
             services.placement_propose(by=staff, ask=ask, offer=offer, starts_on=day)
         assert "starts_on" in error.value.message_dict
+    assert "so that all 2 days fit by" in error.value.message_dict["starts_on"][0]
     assert not Placement.objects.exists()
 
 
@@ -142,3 +144,14 @@ def test_a_placement_that_has_started_cannot_be_withdrawn(staff, ask, offer):
         services.placement_withdraw(placement=placement, by=staff)
     with pytest.raises(PermissionDenied):
         services.placement_withdraw(placement=placement, by=StaffFactory())
+
+
+def test_the_proposal_email_links_to_the_placement(
+    staff, host, ask, offer, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        placement, _ = services.placement_propose(by=staff, ask=ask, offer=offer, starts_on=soon(2))
+    [email] = mail.outbox
+    assert email.to == [host.email]
+    assert email.subject == f"{staff.name} proposed a work-shadowing placement: {ask.focus}."
+    assert f"/placements/{placement.pk}/" in email.body

@@ -174,3 +174,38 @@ def test_a_lead_from_beyond_the_member_schools_sees_no_asks_or_offers(client_for
     assert client.get(reverse("hub:network_placements", args=[trust.pk])).status_code == 404
     assert client.get(ask.get_absolute_url()).status_code == 404
     assert trust.name not in client.get(reverse("hub:placements_home")).text
+
+
+def test_a_host_proposes_to_a_colleague_from_the_offers_matches(
+    client_for, staff, host, ask, offer
+):
+    client = client_for(host)
+    page = client.get(offer.get_absolute_url()).text
+    assert "Colleagues who may want this" in page and staff.name in page
+    url = reverse("hub:propose_placement", args=[ask.network_id, ask.pk, offer.pk])
+    response = client.post(url, {f"ask-{ask.pk}-starts_on": soon(3).isoformat()})
+    placement = Placement.objects.get()
+    assert response.url == placement.get_absolute_url() and placement.proposed_by == host
+    answer = client_for(staff).get(placement.get_absolute_url()).text
+    assert 'value="agree"' in answer
+
+
+def test_someone_elses_ask_shows_no_matches_or_propose_forms(client_for, host, ask, offer):
+    page = client_for(host).get(ask.get_absolute_url()).text
+    assert "Suggested hosts" not in page and "Propose" not in page
+
+
+def test_an_ask_or_offer_form_sent_twice_shares_one(client_for, staff, host, trust):
+    first, second = post_ask(client_for(staff), trust), post_ask(client_for(staff), trust)
+    assert first.url == second.url and PlacementAsk.objects.count() == 1
+    data = {
+        "focus": "SEND provision",
+        "phase": "secondary",
+        "available_from": soon().isoformat(),
+        "available_until": soon(20).isoformat(),
+        "capacity": "1",
+    }
+    url = reverse("hub:offer_to_host", args=[trust.pk])
+    client = client_for(host)
+    assert client.post(url, data).url == client.post(url, data).url
+    assert PlacementOffer.objects.count() == 1
