@@ -42,7 +42,7 @@ PRINTED_FOLDERS = ("scrapbook/print/", "scrapbook/covers/", "schools/logos/")
 
 # The edition's images are read before WeasyPrint asks for them one by one, this many
 # at a time: from a bucket each read waits on the network, and an edition of 200
-# articles holds 200 print images (10 s one after another at 50 ms each; 1.5 s so).
+# articles holds 200 print images (10 s one after another at 50 ms each; 1.3 s so).
 PARALLEL_READS = 8
 STORED_SOURCES = re.compile(rf'src="{STORED_SCHEME}:([^"]+)"')
 
