@@ -7,6 +7,10 @@ directory; `--configured-db` uses the configured DATABASE_URL instead (it
 creates its own school and deletes it afterwards). The export itself and the
 WeasyPrint-only rendering of the same HTML each run in a fresh process, so
 each peak RSS is that step's own. Targets: ≤ 10 s, < 400 MB, ratio ≤ 3.
+
+`--storage s3` keeps the photos and the PDF in a bucket of a real S3 API on loopback
+(moto's server, started for the run, as in the tests): the print images are then read
+through the storage over HTTP, as on several servers sharing a bucket.
 """
 
 import argparse
@@ -110,9 +114,9 @@ def run_weasyprint_only(out: Path) -> dict:
     html = (out / "edition.html").read_text()
     warm_up()
     started = time.perf_counter()
-    document = HTML(string=html, url_fetcher=StoredFilesFetcher()).render(
-        stylesheets=[print_stylesheet()]
-    )
+    fetcher = StoredFilesFetcher()
+    fetcher.read_ahead_for(html)
+    document = HTML(string=html, url_fetcher=fetcher).render(stylesheets=[print_stylesheet()])
     document.write_pdf(target=str(out / "plain.pdf"))
     return {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}
 
@@ -132,6 +136,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--configured-db", action="store_true")
+    parser.add_argument("--storage", choices=("local", "s3"), default="local")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--edition", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -153,12 +158,42 @@ def main() -> int:
     os.environ["STAFFROOM_MEDIA_ROOT"] = str(workdir / "media")
     if not options.configured_db:
         os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    if options.storage == "s3":
+        server = start_loopback_bucket()
+        try:
+            return measure(options, workdir)
+        finally:
+            server.stop()
+    return measure(options, workdir)
+
+
+def start_loopback_bucket():
+    """moto's S3 server on a free port and one bucket; the children find it through
+    STAFFROOM_STORAGE and the AWS_ variables, as a deployment would."""
+    from tests import s3_server
+
+    server = s3_server.S3Server()
+    s3_server.wait_until_ready(server.url, server.process)
+    bucket = s3_server.Bucket(server.url)
+    os.environ.update(
+        STAFFROOM_STORAGE="s3",
+        AWS_STORAGE_BUCKET_NAME=bucket.name,
+        AWS_S3_ENDPOINT_URL=server.url,
+        AWS_S3_REGION_NAME=s3_server.REGION,
+        AWS_ACCESS_KEY_ID=s3_server.ACCESS_KEY,
+        AWS_SECRET_ACCESS_KEY=s3_server.SECRET_KEY,
+    )
+    return server
+
+
+def measure(options, workdir: Path) -> int:
     print(f"Building {options.articles} articles with one photo each in {workdir} …")
     edition = child("build", "--articles", str(options.articles))["edition"]
     app = child("export", "--edition", str(edition), "--out", str(workdir))
     plain = child("weasyprint", "--out", str(workdir))
     size_mb = (workdir / "edition.pdf").stat().st_size / 1024 / 1024
     ratio = app["seconds"] / plain["seconds"]
+    print(f"storage           {options.storage}")
     print(f"articles          {options.articles}")
     print(f"pages             {app['pages']}")
     print(f"export seconds    {app['seconds']:.2f}   (target ≤ {TARGET_SECONDS:.0f})")

@@ -22,7 +22,11 @@ from tests.ideas.scrapbook.factories import ArticleFactory, add_photo, edition_w
 
 
 @pytest.fixture
-def edition(school, staff, school_admin):
+def edition(storage_kind, school, staff, school_admin):
+    return an_edition_with_three_photos(staff, school_admin)
+
+
+def an_edition_with_three_photos(staff, school_admin):
     """Two articles with a photo each and a cover photo: three images in print."""
     articles = [
         ArticleFactory(author=staff, status=Status.PUBLISHED, title=f"Idea number {n}")
@@ -126,17 +130,29 @@ def test_an_old_learning_record_is_deleted_from_the_storage(storage_kind, stored
 
 
 def test_a_worker_written_export_is_read_by_a_server_on_another_machine(
-    s3_bucket, make_export, client_for, school_admin, edition
+    on_s3, make_export, client_for, staff, school_admin
 ):
     """The worker and the web server share only the bucket: a storage object made afresh
     (as on another machine, with nothing of the worker's in memory or on its disk) reads
-    the file the worker stored, and so does the download view through its own."""
-    options = s3_bucket.storage_setting
-    with override_settings(STORAGES={"default": options}):  # the worker's machine
-        export = make_export(edition, "pdf")
-    elsewhere = s3_bucket.fresh_storage()
-    with elsewhere.open(export.file.name, "rb") as handle:
+    the file the worker stored, and so does the download view through a storage of its
+    own (the settings changed, so Django makes the default storage anew)."""
+    export = make_export(an_edition_with_three_photos(staff, school_admin), "pdf")
+    with on_s3.fresh_storage().open(export.file.name, "rb") as handle:
         made = handle.read()
-    assert made.startswith(b"%PDF") and len(PdfReader(io.BytesIO(made)).pages) == 6
-    with override_settings(STORAGES={"default": options}):  # the web server's machine
+    reader = PdfReader(io.BytesIO(made))
+    assert len(reader.pages) == 6
+    assert len({image.data for page in reader.pages for image in page.images}) == 3
+    with override_settings(STORAGES={"default": on_s3.storage_setting}):  # the web server's
         assert download(client_for(school_admin), export) == made
+
+
+def test_a_photo_gone_before_printing_is_left_out_not_fatal(
+    storage_kind, make_export, client_for, school_admin, edition
+):
+    from ideas.scrapbook.models import ArticleImage
+
+    gone = ArticleImage.objects.first().print_image
+    gone.storage.delete(gone.name)
+    export = make_export(edition, "pdf")
+    reader = PdfReader(io.BytesIO(download(client_for(school_admin), export)))
+    assert len({image.data for page in reader.pages for image in page.images}) == 2

@@ -205,6 +205,19 @@ def test_the_pdf_fetcher_refuses_files_outside_media_and_static():
             fetcher.fetch(url)
 
 
+def test_the_pdf_fetcher_reads_only_printed_images_from_the_storage():
+    from ideas.scrapbook.export.pdf import FetchRefused, StoredFilesFetcher
+
+    fetcher = StoredFilesFetcher()
+    for name in (
+        "learning/exports/0123456789abcdef0123456789abcdef.pdf",
+        "lunches/inputs/2026/11/0123456789abcdef0123456789abcdef.pdf",
+        "scrapbook/print/../../learning/exports/0123456789abcdef0123456789abcdef.pdf",
+    ):
+        with pytest.raises(FetchRefused):
+            fetcher.fetch(f"staffroom-file:{name}")
+
+
 def test_a_photo_of_pupils_without_consent_can_never_be_stored(staff):
     from django.db import IntegrityError, transaction
 
