@@ -66,7 +66,7 @@ def twilight_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
             {"twilight": twilight, "form": None, "now": timezone.now()},
         )
     form = ChooseIdeaForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         presenters=data.presenters,
         initial={"idea": mine.will_try_id},
     )

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,7 +14,7 @@ from events.twilights.forms import SignUpForm, TablePlanForm, TwilightForm
 from events.twilights.models import Twilight
 from events.twilights.permissions import hostable_networks, may_manage
 from hub.models import School
-from hub.networks.access import leads_network, networks_of
+from hub.networks.access import networks_of
 
 PAST_SHOWN = 12
 
@@ -41,12 +42,11 @@ def schedule_twilight(request: HttpRequest) -> HttpResponse:
     networks = hostable_networks(request.user)
     if not networks.exists():
         raise PermissionDenied("Your school's moderators and admins, or a network lead, host.")
-    led = [network for network in networks if leads_network(request.user, network)]
-    schools = School.objects.filter(pk=request.user.school_id)
-    if led:
-        schools = School.objects.filter(networks__in=led).distinct() | schools
+    led = networks.filter(leads=request.user.pk)
+    # Organisers host at their own school; a lead at any school of a network they lead.
+    schools = School.objects.filter(Q(pk=request.user.school_id) | Q(networks__in=led))
     form = TwilightForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         networks=networks,
         schools=schools.distinct(),
         zone=request.user.school.zone if request.user.school_id else None,
