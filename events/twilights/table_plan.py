@@ -158,67 +158,80 @@ def make_plan(
 
 
 def _improve(seats, people, rounds, table_count, rng) -> None:
-    """Hill-climb on swaps of two seats in one round; `meetings` counts how often each
-    pair shares a table, so a swap's gain is worked out from the two people's tables only."""
+    """Hill-climb on exchanges of seats; `meetings[i][j]` counts how often two people share
+    a table, so an exchange's gain is worked out from the two people's tables only.
+    People are numbered 0..n-1 here, and what meeting each other is worth is worked out
+    once (`worth`, with the same-school cost folded into `clash`): this loop is the plan's
+    whole cost."""
     ids = sorted(seats)
-    if len(ids) < 2 or table_count < 2:
+    count = len(ids)
+    if count < 2 or table_count < 2:
         return
-    meetings: dict[tuple[int, int], int] = defaultdict(int)
-    tables = [defaultdict(set) for _ in range(rounds)]
-    for pid in ids:
-        for r in range(rounds):
-            tables[r][seats[pid][r]].add(pid)
+    rows = [seats[pid] for pid in ids]  # the same lists: changing rows changes seats
+    group = [people[pid] for pid in ids]
+    worth = [[newness(a, b) for b in group] for a in group]
+    clash = [[SAME_SCHOOL_AT_TABLE if a.school == b.school else 0 for b in group] for a in group]
+    meetings = [[0] * count for _ in range(count)]
+    tables = [[set() for _ in range(table_count)] for _ in range(rounds)]
+    for i, row in enumerate(rows):
+        for r, table in enumerate(row):
+            tables[r][table].add(i)
     for r in range(rounds):
-        for seated in tables[r].values():
-            ordered = sorted(seated)
-            for i, a in enumerate(ordered):
-                for b in ordered[i + 1 :]:
-                    meetings[(a, b)] += 1
+        for seated in tables[r]:
+            for i in seated:
+                for j in seated:
+                    if i != j:
+                        meetings[i][j] += 1
 
-    def pair(a, b):
-        return (a, b) if a < b else (b, a)
-
-    def gain_of_moving(pid, old_group, new_group) -> int:
+    def gain_of_moving(i, old_group, new_group) -> int:
+        met, value, cost = meetings[i], worth[i], clash[i]
         gain = 0
-        school = people[pid].school
-        for other in old_group:
-            if meetings[pair(pid, other)] == 1:
-                gain -= newness(people[pid], people[other])
-            if people[other].school == school:
-                gain += SAME_SCHOOL_AT_TABLE
-        for other in new_group:
-            if meetings[pair(pid, other)] == 0:
-                gain += newness(people[pid], people[other])
-            if people[other].school == school:
-                gain -= SAME_SCHOOL_AT_TABLE
+        for j in old_group:
+            if j != i:
+                gain += cost[j] - (value[j] if met[j] == 1 else 0)
+        for j in new_group:
+            gain += (value[j] if met[j] == 0 else 0) - cost[j]
         return gain
 
     def gain_of_swap(r, a, b) -> int:
-        group_a, group_b = tables[r][seats[a][r]] - {a}, tables[r][seats[b][r]] - {b}
-        return gain_of_moving(a, group_a, group_b) + gain_of_moving(b, group_b, group_a)
+        """Before moving anyone: b is not at a's table, so only a is left out of it."""
+        old_a, old_b = tables[r][rows[a][r]], tables[r][rows[b][r]]
+        gain_a = gain_of_moving(a, old_a, old_b) - (
+            (worth[a][b] if meetings[a][b] == 0 else 0) - clash[a][b]
+        )
+        gain_b = gain_of_moving(b, old_b, old_a) - (
+            (worth[b][a] if meetings[b][a] == 0 else 0) - clash[b][a]
+        )
+        return gain_a + gain_b
 
     def swap(r, a, b) -> int:
         """Exchange a's and b's seats in round r; return what that gained."""
-        ta, tb = seats[a][r], seats[b][r]
-        group_a, group_b = tables[r][ta] - {a}, tables[r][tb] - {b}
-        gain = gain_of_moving(a, group_a, group_b) + gain_of_moving(b, group_b, group_a)
-        for other in group_a:
-            meetings[pair(a, other)] -= 1
-            meetings[pair(b, other)] += 1
-        for other in group_b:
-            meetings[pair(b, other)] -= 1
-            meetings[pair(a, other)] += 1
-        tables[r][ta] = group_a | {b}
-        tables[r][tb] = group_b | {a}
-        seats[a][r], seats[b][r] = tb, ta
+        ta, tb = rows[a][r], rows[b][r]
+        gain = gain_of_swap(r, a, b)
+        group_a, group_b = tables[r][ta], tables[r][tb]
+        group_a.discard(a)
+        group_b.discard(b)
+        for j in group_a:
+            meetings[a][j] -= 1
+            meetings[j][a] -= 1
+            meetings[b][j] += 1
+            meetings[j][b] += 1
+        for j in group_b:
+            meetings[b][j] -= 1
+            meetings[j][b] -= 1
+            meetings[a][j] += 1
+            meetings[j][a] += 1
+        group_a.add(b)
+        group_b.add(a)
+        rows[a][r], rows[b][r] = tb, ta
         return gain
 
-    for _ in range(min(SWAP_TRIES_PER_SEAT * len(ids), MOST_SWAP_TRIES)):
-        a, b = rng.sample(ids, 2)
-        chain = exchange_rounds(seats[a], seats[b], rng.randrange(rounds))
+    for _ in range(min(SWAP_TRIES_PER_SEAT * count, MOST_SWAP_TRIES)):
+        a, b = rng.sample(range(count), 2)
+        chain = exchange_rounds(rows[a], rows[b], rng.randrange(rounds))
         if not chain:
             continue
-        if len(chain) == 1:  # most tries: weigh before moving anyone
+        if len(chain) == 1:  # weigh before moving anyone
             if gain_of_swap(chain[0], a, b) > 0:
                 swap(chain[0], a, b)
             continue
