@@ -59,13 +59,16 @@ def table_plan(request: HttpRequest, pk: int) -> HttpResponse:
     """The printable plan: a card per table (who sits there each round) and per person."""
     twilight = selectors.twilight_or_404(request.user, pk)
     data = selectors.twilight_page(twilight, request.user)
-    view = None
+    view, unplaced = None, []
     if data.plan is not None:
         view = selectors.plan_view(data.plan, data.presenters + data.participants)
+        placed = {str(pk) for pk in data.plan.tables} | set(data.plan.seats)
+        unplaced = [e for e in data.presenters + data.participants if str(e.pk) not in placed]
     context = {
         "twilight": twilight,
         "plan": data.plan,
         "view": view,
+        "unplaced": unplaced,
         "managing": may_manage(request.user, twilight),
     }
     return render(request, "events/twilights/table_plan.html", context)

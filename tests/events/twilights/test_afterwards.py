@@ -120,3 +120,36 @@ def test_a_presenter_or_someone_who_was_not_there_is_not_asked(client, evening, 
         assert "This question is for colleagues who took part." in page
         assert client.post(url, {"idea": 1}).status_code == 200
     assert not Reaction.objects.exists()
+
+
+def test_in_a_pre_moderated_school_the_post_it_waits_and_the_choice_is_kept_on_the_twilight(
+    client, evening, staff, partner, partner_school
+):
+    """The hook respects the presenter's school's moderation: until approved, nobody else
+    sees the post-it, so "I'll try this" cannot go on it yet; the choice is still kept."""
+    partner_school.moderation_mode = "pre"
+    partner_school.save()
+    SignUpFactory(twilight=evening, staff=staff)
+    services.follow_up_twilight(twilight_id=evening.pk, now=in_days(1))
+    chosen = evening.sign_ups.get(staff=partner)
+    assert Idea.objects.get(pk=chosen.post_it_id).status == Status.SUBMITTED
+
+    services.choose_idea_to_try(twilight_id=evening.pk, staff=staff, presenter_sign_up_id=chosen.pk)
+
+    assert evening.sign_ups.get(staff=staff).will_try == chosen
+    assert not Reaction.objects.exists()
+
+
+def test_the_question_page_costs_the_same_however_many_ideas_were_shared(
+    client, evening, staff, network, django_assert_max_num_queries
+):
+    SignUpFactory(twilight=evening, staff=staff)
+    services.follow_up_twilight(twilight_id=evening.pk, now=in_days(1))
+    url = reverse("events:twilight_follow_up", args=[evening.pk])
+    client.force_login(staff)
+    with django_assert_max_num_queries(12) as small:
+        client.get(url)
+    for school in network.schools.all():
+        PresenterFactory.create_batch(4, twilight=evening, staff__school=school)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).content.decode().count('type="radio"') == 14

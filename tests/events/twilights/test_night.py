@@ -172,3 +172,17 @@ def test_the_table_plan_costs_the_same_with_many_people(
     services.make_table_plan(twilight_id=speed_learning.pk, actor=moderator, rounds=4)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert "Round 4" in client.get(url).content.decode()
+
+
+def test_the_plan_page_says_who_signed_up_after_it_was_made(
+    client, moderator, partner, speed_learning
+):
+    PresenterFactory.create_batch(2, twilight=speed_learning)
+    SignUpFactory.create_batch(2, twilight=speed_learning)
+    services.make_table_plan(twilight_id=speed_learning.pk, actor=moderator, rounds=2)
+    SignUpFactory(twilight=speed_learning, staff=partner)
+    client.force_login(partner)
+    page = client.get(reverse("events:twilight_table_plan", args=[speed_learning.pk]))
+    assert "1 colleague signed up after the plan was made, so is not in it yet" in (
+        page.content.decode()
+    )
