@@ -29,7 +29,7 @@ class TwilightRefused(Exception):
     """The twilight is not in a state where this can happen (started, full, ended...)."""
 
 
-def _network_changed(twilight: Twilight) -> None:
+def network_changed(twilight: Twilight) -> None:
     """A twilight shows on the pages of every school in its network."""
     ids = list(twilight.network.schools.values_list("pk", flat=True))
     schools_changed([*ids, twilight.host_school_id])
@@ -90,7 +90,7 @@ def schedule_twilight(
     with transaction.atomic():
         twilight.full_clean()
         twilight.save()
-        _network_changed(twilight)
+        network_changed(twilight)
     return twilight
 
 
@@ -126,8 +126,10 @@ def sign_up(
                 "You already have a place with another role. Cancel it first to change."
             )
         if entry is None:
-            entry = TwilightSignUp(twilight=twilight, staff=staff, role=role, created_at=now)
-            entry.created_at = timezone.now()  # under the lock: the waitlist is in lock order
+            # Taken under the lock, not before it: the waitlist is in lock order.
+            entry = TwilightSignUp(
+                twilight=twilight, staff=staff, role=role, created_at=timezone.now()
+            )
             live = twilight.sign_ups.filter(role=role, state=PlaceState.CONFIRMED).count()
             if role == TwilightRole.PRESENTER:
                 if live >= twilight.presenter_cap:
@@ -144,7 +146,7 @@ def sign_up(
             entry.slot = slot
         entry.full_clean()
         entry.save()
-        _network_changed(twilight)
+        network_changed(twilight)
     return entry
 
 
@@ -162,7 +164,7 @@ def cancel_sign_up(*, twilight_id: int, staff, now=None) -> TwilightSignUp:
         entry.cancelled_at = now
         entry.save(update_fields=["state", "cancelled_at"])
         promote_waitlisted(twilight, now=now)
-        _network_changed(twilight)
+        network_changed(twilight)
     return entry
 
 
@@ -221,7 +223,7 @@ def draw_running_order(*, twilight_id: int, actor, now=None) -> TwilightDraw:
             seed=seed,
             order=draw.running_order(presenters, seed),
         )
-        _network_changed(twilight)
+        network_changed(twilight)
     return made
 
 
@@ -266,7 +268,7 @@ def make_table_plan(*, twilight_id: int, actor, rounds: int, now=None) -> TableP
         )
         twilight.rounds = rounds
         twilight.save(update_fields=["rounds"])
-        _network_changed(twilight)
+        network_changed(twilight)
     return saved
 
 
@@ -308,7 +310,7 @@ def follow_up_twilight(*, twilight_id: int, now=None) -> int:
                 for entry in asked
             ],
         )
-        _network_changed(twilight)
+        network_changed(twilight)
     return len(asked)
 
 
@@ -334,5 +336,5 @@ def choose_idea_to_try(*, twilight_id: int, staff, presenter_sign_up_id: int) ->
         hook = network_post_its()
         if hook is not None and chosen.post_it_id:
             hook.will_try(idea_id=chosen.post_it_id, person=staff)
-        _network_changed(twilight)
+        network_changed(twilight)
     return mine

@@ -108,3 +108,17 @@ def test_the_list_costs_the_same_with_many_twilights(
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(reverse("events:twilights")).content.decode()
     assert page.count("You're coming") == 12
+
+
+def test_a_change_in_django_admin_bumps_every_school_of_the_network(client, twilight, network):
+    from hub.models import School, Staff
+
+    root = Staff.objects.create_superuser("root@staffroom.example", "a-long-secret")
+    client.force_login(root)
+    before = dict(School.objects.values_list("pk", "content_version"))
+    response = client.post(
+        reverse("admin:events_twilight_delete", args=[twilight.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    after = dict(School.objects.values_list("pk", "content_version"))
+    assert all(after[school.pk] > before[school.pk] for school in network.schools.all())
