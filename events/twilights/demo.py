@@ -59,7 +59,9 @@ def seed_twilights(*, school, staff, rng) -> None:
     for number, (title, kind, days, capacity, cap) in enumerate(TWILIGHTS):
         if Twilight.objects.filter(network=network, title=title).exists():
             continue
-        host = schools[number % len(schools)]
+        # The past evening at a partner school, the coming one at the demo school, so
+        # its head can make the draw.
+        host = schools[(number + 1) % len(schools)]
         starts_at = dt.datetime.combine(
             today + dt.timedelta(days=days), dt.time(16, 0), tzinfo=host.zone
         )

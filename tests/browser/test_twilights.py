@@ -61,6 +61,7 @@ def test_a_teachmeet_fills_from_three_schools_and_the_host_draws_the_order(
 
     # A teacher at a partner school finds the twilight and signs up to present.
     sign_in(page, riverside, then_open="/twilights/")
+    screenshot(page, "twilights-list", phone=True)
     page.get_by_role("link", name="TeachMeet Northshire").click()
     expect_accessible(page)
     screenshot(page, "twilight-sign-up")
