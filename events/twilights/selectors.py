@@ -7,6 +7,7 @@ from django.http import Http404
 
 from events.twilights.models import PlaceState, TablePlan, Twilight, TwilightRole, TwilightSignUp
 from hub.networks.access import networks_of
+from hub.registry import network_post_its
 
 
 def twilights_for(staff) -> QuerySet:
@@ -52,6 +53,7 @@ class TwilightPage:
     my_waitlist_position: int | None = None
     draw: object = None
     draw_count: int = 0
+    earlier_draws: list = field(default_factory=list)
     running_order: list = field(default_factory=list)
     plan: TablePlan | None = None
     free_places: int = 0
@@ -84,6 +86,11 @@ def twilight_page(twilight: Twilight, viewer) -> TwilightPage:
     draws = list(twilight.draws.select_related("drawn_by"))
     page.draw_count = len(draws)
     page.draw = draws[0] if draws else None
+    page.earlier_draws = draws[1:]
+    hook = network_post_its()
+    for entry in page.presenters:
+        # Afterwards each idea is a post-it on the network: its card links to it.
+        entry.post_it_url = hook.url_of(entry.post_it_id) if hook and entry.post_it_id else ""
     page.running_order = running_order(page.draw, page.presenters)
     page.plan = TablePlan.objects.filter(twilight=twilight).first()
     page.free_places = max(twilight.capacity - len(page.participants), 0)

@@ -153,3 +153,11 @@ def test_the_question_page_costs_the_same_however_many_ideas_were_shared(
         PresenterFactory.create_batch(4, twilight=evening, staff__school=school)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url).content.decode().count('type="radio"') == 14
+
+
+def test_afterwards_each_idea_on_the_twilight_page_links_to_its_post_it(client, evening, staff):
+    services.follow_up_twilight(twilight_id=evening.pk, now=in_days(1))
+    client.force_login(staff)
+    page = client.get(evening.get_absolute_url()).content.decode()
+    for post_it in Idea.objects.all():
+        assert f'href="{post_it.get_absolute_url()}"' in page

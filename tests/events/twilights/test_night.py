@@ -186,3 +186,12 @@ def test_the_plan_page_says_who_signed_up_after_it_was_made(
     assert "1 colleague signed up after the plan was made, so is not in it yet" in (
         page.content.decode()
     )
+
+
+def test_the_host_sees_earlier_draws_on_the_record(client, moderator, twilight):
+    PresenterFactory.create_batch(2, twilight=twilight)
+    first = services.draw_running_order(twilight_id=twilight.pk, actor=moderator)
+    services.draw_running_order(twilight_id=twilight.pk, actor=moderator)
+    client.force_login(moderator)
+    page = client.get(twilight.get_absolute_url()).content.decode()
+    assert "Earlier draws (1)" in page and first.seed in page

@@ -156,3 +156,14 @@ def test_someone_outside_the_network_cannot_sign_up(client, outsider, twilight):
     client.force_login(outsider)
     assert client.post(sign_up_url(twilight), {"role": "participant"}).status_code == 404
     assert not TwilightSignUp.objects.exists()
+
+
+def test_when_every_place_is_taken_the_page_says_taking_part_means_the_waitlist(
+    client, partner, twilight
+):
+    twilight.capacity = 1
+    twilight.save()
+    SignUpFactory(twilight=twilight)
+    client.force_login(partner)
+    page = client.get(twilight.get_absolute_url()).content.decode()
+    assert "Every place is taken: taking part puts you on the waitlist." in page
