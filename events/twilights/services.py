@@ -300,7 +300,9 @@ def follow_up_twilight(*, twilight_id: int, now=None) -> int:
                 entry.save(update_fields=["post_it_id"])
         twilight.followed_up_at = now
         twilight.save(update_fields=["followed_up_at"])
-        asked = [entry for entry in places if not entry.is_presenter]
+        # With no idea shared there is nothing to choose from: nobody is asked.
+        presented = any(entry.is_presenter for entry in places)
+        asked = [entry for entry in places if not entry.is_presenter and presented]
         for entry in asked:
             entry.twilight = twilight  # its link reads followed_up_at
         notify_many(

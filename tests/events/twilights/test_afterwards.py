@@ -161,3 +161,12 @@ def test_afterwards_each_idea_on_the_twilight_page_links_to_its_post_it(client, 
     page = client.get(evening.get_absolute_url()).content.decode()
     for post_it in Idea.objects.all():
         assert f'href="{post_it.get_absolute_url()}"' in page
+
+
+def test_nobody_is_asked_when_no_idea_was_presented(network, school, staff):
+    quiet = TwilightFactory(network=network, host_school=school, starts_at=in_days(-1))
+    SignUpFactory(twilight=quiet, staff=staff)
+    assert services.follow_up_twilight(twilight_id=quiet.pk, now=in_days(1)) == 0
+    quiet.refresh_from_db()
+    assert quiet.followed_up_at is not None
+    assert not Notification.objects.exists()
