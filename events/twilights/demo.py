@@ -1,6 +1,11 @@
 """Demo twilights in the demo network (Northshire Learning Trust): a past Speed Learning
 evening whose ideas became post-its, and a coming TeachMeet with places still free.
-Idempotent: keyed on the title within the network."""
+Idempotent: keyed on the title within the network.
+
+Both are hosted by the demo school and filled by its own staff: a school's archive
+(hub/ops/backup) holds every row its rows point at, so another school's host or staff
+in the demo would put that school into the demo school's export.
+"""
 
 import datetime as dt
 
@@ -15,7 +20,7 @@ from events.twilights.models import (
     TwilightRole,
     TwilightSignUp,
 )
-from hub.models import Network, Staff
+from hub.models import Network
 from hub.registry import network_post_its
 
 NETWORK = "Northshire Learning Trust"
@@ -53,15 +58,12 @@ def seed_twilights(*, school, staff, rng) -> None:
     network = Network.objects.filter(name=NETWORK, schools=school).first()
     if network is None:
         return
-    schools = list(network.schools.order_by("pk"))
-    people = list(Staff.objects.filter(school__in=schools, is_active=True).order_by("pk"))
+    people = [person for person in staff if person.is_active]
     today = timezone.localdate(timezone=school.zone)
-    for number, (title, kind, days, capacity, cap) in enumerate(TWILIGHTS):
+    for title, kind, days, capacity, cap in TWILIGHTS:
         if Twilight.objects.filter(network=network, title=title).exists():
             continue
-        # The past evening at a partner school, the coming one at the demo school, so
-        # its head can make the draw.
-        host = schools[(number + 1) % len(schools)]
+        host = school
         starts_at = dt.datetime.combine(
             today + dt.timedelta(days=days), dt.time(16, 0), tzinfo=host.zone
         )
