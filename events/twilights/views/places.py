@@ -27,6 +27,10 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
     except services.TwilightRefused as refusal:
         messages.error(request, str(refusal))
         return redirect(f"{twilight.get_absolute_url()}#sign-up")
+    except ValidationError as error:  # what the form let through, the model refused
+        form.add_error(None, error)
+        messages.error(request, "Please check your sign-up: see the notes below.")
+        return render_twilight(request, twilight, sign_up_form=form, status=400)
     if entry.state == PlaceState.WAITLISTED:
         messages.info(
             request,

@@ -167,3 +167,13 @@ def test_when_every_place_is_taken_the_page_says_taking_part_means_the_waitlist(
     client.force_login(partner)
     page = client.get(twilight.get_absolute_url()).content.decode()
     assert "Every place is taken: taking part puts you on the waitlist." in page
+
+
+def test_an_idea_of_nothing_but_control_characters_is_refused_with_a_message(
+    client, partner, twilight
+):
+    client.force_login(partner)
+    response = client.post(sign_up_url(twilight), PRESENTING | {"idea_title": "\x01\x02"})
+    assert response.status_code == 400
+    assert "Give your idea a short title." in response.content.decode()
+    assert not TwilightSignUp.objects.exists()
