@@ -52,6 +52,10 @@ class TwilightForm(forms.Form):
         assume_scheme="https",
         label="Online link",
         help_text="For a twilight online: the meeting’s web address, starting https://",
+        # Text with a web-address keyboard, not type="url": a mistyped address shown
+        # back with its error must still be valid HTML (a url input's value must be one).
+        widget=forms.TextInput(attrs={"inputmode": "url", "autocomplete": "url"}),
+        error_messages={"invalid": "Enter the meeting’s full web address, starting https://"},
     )
     capacity = forms.IntegerField(
         min_value=1, max_value=500, initial=30, help_text="Places for colleagues taking part."

@@ -5,6 +5,7 @@ makes the table plan, and afterwards the follow-up arrives and is answered."""
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from events.twilights import jobs, services
@@ -154,3 +155,34 @@ def test_a_speed_learning_plan_and_the_follow_up_afterwards(page, schools, moder
     screenshot(page, "twilight-follow-up")
     reaction = Reaction.objects.get(author=participant.staff)
     assert reaction.idea.title == "Reading rulers in Year 7"
+
+
+def test_a_network_lead_schedules_a_twilight_at_a_member_school(page, schools):
+    network = network_of(*schools)
+    lead = StaffFactory(school=schools[2], full_name="Lena Lead", role=Role.SENIOR_LEADER)
+    network.leads.add(lead)
+    date = timezone.localdate() + dt.timedelta(days=21)
+
+    sign_in(page, lead, then_open="/twilights/")
+    expect(page.get_by_text("No twilights planned yet.")).to_be_visible()
+    page.get_by_role("link", name="Schedule a twilight").click()
+    expect_accessible(page)
+    page.get_by_label("Hosted by").select_option(label="Riverside Academy")
+    page.get_by_role("radio", name="Speed Learning").check()
+    page.get_by_label("Title").fill("Speed Learning at Riverside")
+    page.get_by_label("Date").fill(date.isoformat())
+    page.get_by_label("Place").fill("")
+    page.get_by_label("Online link").fill("not a link")
+    page.get_by_role("button", name="Schedule twilight").click()
+    expect(page.locator("#div_id_online_link")).to_contain_text(
+        "Enter the meeting’s full web address"
+    )
+    expect_accessible(page)
+    screenshot(page, "twilight-schedule-errors")
+    page.get_by_label("Online link").fill("https://meet.example.org/speed-learning")
+    page.get_by_role("button", name="Schedule twilight").click()
+    expect(page.get_by_role("status")).to_contain_text("Twilight scheduled")
+    expect(page.get_by_role("link", name="Join online")).to_be_visible()
+    expect_accessible(page)
+    twilight = network.twilights.get()
+    assert (twilight.host_school, twilight.kind) == (schools[1], "speed_learning")

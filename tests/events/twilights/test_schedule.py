@@ -70,7 +70,11 @@ def test_a_teacher_may_not_schedule(client, staff, network):
         ({"date": "2020-01-06"}, "date", "This date has already passed"),
         ({"end_time": "15:00"}, "end_time", "must end after it starts"),
         ({"place": "", "online_link": ""}, "place", "Say where it is, or give an online link"),
-        ({"place": "", "online_link": "javascript:alert(1)"}, "online_link", "Enter a valid URL"),
+        (
+            {"place": "", "online_link": "javascript:alert(1)"},
+            "online_link",
+            "Enter the meeting’s full web address",
+        ),
         ({"capacity": "0"}, "capacity", "greater than or equal to 1"),
         ({"presenter_cap": ""}, "presenter_cap", "This field is required."),
     ],
