@@ -390,3 +390,32 @@ def register_topic_action(*, order: int, name: str, label: str, url_for: Callabl
 
 def topic_actions() -> list[TopicAction]:
     return sorted(_topic_actions.values())
+
+
+# --- Post-its made by another feature (a twilight's presenters' ideas, events/twilights/) ---
+
+
+@dataclass(frozen=True)
+class NetworkPostIts:
+    """What ideas/board offers `events` without being imported (ideas/board/hooks.py).
+
+    `post(author=, title=, note=)` puts an idea on the board, shared with the author's
+    networks and credited to them, and returns its id. `will_try(idea_id=, person=)`
+    records "I'll try this" from `person` (the author hears, as on the board) and returns
+    False when the idea is not one `person` may see (hidden, waiting for approval).
+    """
+
+    post: Callable[..., int]
+    will_try: Callable[..., bool]
+    url_of: Callable[[int], str]
+
+
+_network_post_its: list[NetworkPostIts] = []
+
+
+def register_network_post_its(*, post: Callable, will_try: Callable, url_of: Callable) -> None:
+    _network_post_its[:] = [NetworkPostIts(post, will_try, url_of)]
+
+
+def network_post_its() -> NetworkPostIts | None:
+    return _network_post_its[0] if _network_post_its else None

@@ -42,6 +42,7 @@ class NoticeKind(models.TextChoices):
     PULSE = "pulse", "Needs pulses: a short question from leaders, and what they chose"
     LEARNING = "learning", "My learning: your exported record is ready"
     PLACEMENT = "placement", "Work-shadowing placements: proposals, agreements and approvals"
+    TWILIGHT = "twilight", "Twilights across schools: places and “Which idea will you try?”"
 
 
 class NoticeHow(models.TextChoices):

@@ -11,12 +11,13 @@ from hub.registry import (
     register_display_section,
     register_home_panel,
     register_learning_source,
+    register_network_post_its,
     register_periodic_job,
     register_profile_celebrations,
     register_profile_section,
     register_scale_generator,
 )
-from ideas.board import jobs
+from ideas.board import jobs, public
 from ideas.board.demo import seed_board
 from ideas.board.models import Comment, Idea, Reaction, ReactionKind
 from ideas.board.scale import generate_board
@@ -96,3 +97,7 @@ register_scale_generator(order=10, name="ideas.board", generate=generate_board)
 register_periodic_job(name="board_ask_how_it_went", run=jobs.ask_how_it_went)
 register_profile_celebrations(name="ideas_of_the_week", get=ideas_of_the_week_of)
 register_learning_source(order=10, name="board", entries=learning_entries)
+# A twilight's presenters' ideas become post-its on the network (events/twilights/).
+register_network_post_its(
+    post=public.post_to_network, will_try=public.will_try, url_of=public.idea_url
+)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.lunches import services as lunches
+from events.twilights import services as twilights
 from hub import moderation
 from hub.content import school_changed, schools_changed
 from hub.leaders.flagging import flag_contribution
@@ -26,7 +27,10 @@ from ideas.thursday import rota_services
 from ideas.thursday import services as thursday
 from ideas.thursday.swaps import swap_answer, swap_request
 from tests.events.lunches.factories import LunchFactory
-from tests.factories import StaffFactory
+from tests.events.twilights.factories import PresenterFactory as TwilightPresenterFactory
+from tests.events.twilights.factories import SignUpFactory as TwilightSignUpFactory
+from tests.events.twilights.factories import TwilightFactory, in_days, network_of
+from tests.factories import SchoolFactory, StaffFactory
 from tests.hub.placements.factories import (
     head_of,
     make_ask,
@@ -343,3 +347,45 @@ def test_placement_services_bump_both_schools_when_a_profile_changes(watch, staf
     assert version(partner) == partner_before + 1
     with watch.bumps("placement_withdraw"):
         placements.placement_withdraw(placement=placement, by=staff)
+
+
+def test_twilight_services_bump_every_school_of_the_network(watch, staff, moderator, school):
+    """A twilight shows on the pages of every school in its network, and of no other."""
+    partner = SchoolFactory()
+    network = network_of(school, partner)
+    partner_watch = Watch(partner, watch.other)
+    day = timezone.localdate() + dt.timedelta(days=7)
+    with watch.bumps("schedule_twilight"), partner_watch.bumps("schedule_twilight"):
+        twilight = twilights.schedule_twilight(
+            network=network, host_school=school, created_by=moderator, kind="speed_learning",
+            title="Speed Learning", date=day, start_time=dt.time(16), end_time=dt.time(17),
+            capacity=1, presenter_cap=2, place="Library",
+        )  # fmt: skip
+    with watch.bumps("sign_up (presenter)"), partner_watch.bumps("sign_up"):
+        twilights.sign_up(
+            twilight_id=twilight.pk, staff=staff, role="presenter", idea_title="Cold calling",
+            slot="nano",
+        )  # fmt: skip
+    with watch.bumps("sign_up (participant)"):
+        twilights.sign_up(twilight_id=twilight.pk, staff=moderator, role="participant")
+    with watch.bumps("make_table_plan"):
+        twilights.make_table_plan(twilight_id=twilight.pk, actor=moderator, rounds=1)
+    with watch.bumps("cancel_sign_up"):
+        twilights.cancel_sign_up(twilight_id=twilight.pk, staff=moderator)
+    teachmeet = TwilightFactory(network=network, host_school=school, created_by=moderator)
+    TwilightSignUpFactory(
+        twilight=teachmeet, staff=staff, role="presenter", idea_title="A", slot="nano"
+    )
+    with watch.bumps("draw_running_order"):
+        twilights.draw_running_order(twilight_id=teachmeet.pk, actor=moderator)
+    past = TwilightFactory(network=network, host_school=school, starts_at=in_days(-2))
+    TwilightPresenterFactory(twilight=past, staff=staff)
+    taking_part = TwilightSignUpFactory(twilight=past, staff=moderator)
+    with watch.bumps("follow_up_twilight"), partner_watch.bumps("follow_up_twilight"):
+        twilights.follow_up_twilight(twilight_id=past.pk)
+    with watch.bumps("choose_idea_to_try"):
+        twilights.choose_idea_to_try(
+            twilight_id=past.pk,
+            staff=taking_part.staff,
+            presenter_sign_up_id=past.sign_ups.get(role="presenter").pk,
+        )

@@ -13,6 +13,9 @@ NOT_AN_OBJECT = {
     "hub:unsubscribe",
     "hub:moderate",  # its matrix row names an unregistered kind on purpose
     "events:offer_input",  # names no object: it finds the viewer's school's next lunch
+    # Name no object: the rows only put the first school in a network first.
+    "events:twilights",
+    "events:schedule_twilight",
     "hub:screen",  # a display link's token is its only key, whoever opens it
     "hub:screen_content",
 }

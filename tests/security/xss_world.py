@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.lunches.models import DietaryNeeds
+from events.twilights import services as twilight_services
+from events.twilights.models import Twilight
 from hub import moderation
 from hub.leaders.flagging import flag_contribution
 from hub.models import NoticeKind, Notification, Role, Status
@@ -25,6 +27,8 @@ from tests.events.lunches.factories import (
     TakeawayFactory,
     in_days,
 )
+from tests.events.twilights.factories import PresenterFactory, TwilightFactory, network_of
+from tests.events.twilights.factories import SignUpFactory as TwilightSignUpFactory
 from tests.factories import StaffFactory
 from tests.hub.learning.factories import FocusFactory, NoteFactory, PulseFactory, answer
 from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory, this_monday
@@ -79,6 +83,11 @@ FIELDS = {
     "PuT:": ("Pulse.topics (a topic)", 80),
     "PuO:": ("Pulse.outcome", 500),
     "PaT:": ("PulseAnswer.text", 500),
+    "TwT:": ("Twilight.title", 150),
+    "TwD:": ("Twilight.description", 1000),
+    "TwP:": ("Twilight.place", 150),
+    "TsI:": ("TwilightSignUp.idea_title", 80),
+    "TsS:": ("TwilightSignUp.idea_summary", 500),
 }
 
 
@@ -222,7 +231,39 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         (authors[9], reverse("hub:my_learning")),
         (moderator, reverse("ideas:article_detail", kwargs={"pk": articles[8].pk})),
     ]
+    _twilights(world, school, authors, payloads)
     return world
+
+
+def _twilights(world, school, authors, payloads: list[str]) -> None:
+    """A twilight of each payload in a network of this school, presented by its author;
+    the last is a Speed Learning evening with its table plan, the first has its draw."""
+    s, moderator = world.store, world.moderator
+    network = network_of(school)
+    for n, p in enumerate(payloads):
+        twilight = TwilightFactory(
+            network=network,
+            host_school=school,
+            created_by=moderator,
+            kind="speed_learning" if n == len(payloads) - 1 else "teachmeet",
+            starts_at=in_days(5 + n),
+            title=s("TwT:", p),
+            description=s("TwD:", p),
+            place=s("TwP:", p),
+        )
+        PresenterFactory(
+            twilight=twilight, staff=authors[n], idea_title=s("TsI:", p), idea_summary=s("TsS:", p)
+        )
+        TwilightSignUpFactory(twilight=twilight, staff=authors[n - 1])
+        world.detail_pages.append((moderator, twilight.get_absolute_url()))
+    first = Twilight.objects.order_by("pk").first()
+    twilight_services.draw_running_order(twilight_id=first.pk, actor=moderator)
+    twilight_services.make_table_plan(twilight_id=twilight.pk, actor=moderator, rounds=1)
+    world.pages += [
+        (moderator, reverse("events:twilights")),
+        (moderator, reverse("events:twilight_screen", kwargs={"pk": first.pk}) + "?shown=1"),
+        (moderator, reverse("events:twilight_table_plan", kwargs={"pk": twilight.pk})),
+    ]
 
 
 def _learning(world, person, payload: str, *, closed: bool) -> None:
