@@ -1,8 +1,14 @@
 """What the board offers the other features of `ideas`: they import this module, never
 the board's models, services or views (tests/test_architecture.py)."""
 
-from hub.access import get_editable_or_404
+from django.db.models import Count, QuerySet
+from taggit.models import Tag
+
+from hub.access import get_editable_or_404, get_visible_or_404
+from hub.models import RoleGroup, Visibility
 from ideas.board.models import Idea
+from ideas.board.selectors import with_board_details
+from ideas.board.views.common import as_cards
 
 
 def draft_from_idea(person, pk) -> dict:
@@ -14,3 +20,53 @@ def draft_from_idea(person, pk) -> dict:
         "what_i_did": idea.note,
         "tags": ", ".join(tag.name for tag in idea.tags.all()),
     }
+
+
+def shared_post_its(viewer, *, school_ids) -> QuerySet:
+    """Shared post-its from the schools `school_ids` (a queryset of school pks) that were
+    opened beyond their school and that `viewer` may see (the one scoping rule), newest
+    first, with what a card shows (authors, schools, tags)."""
+    ideas = (
+        Idea.objects.visible_to(viewer)
+        .published()
+        .filter(school_id__in=school_ids)
+        .exclude(visibility=Visibility.SCHOOL)
+    )
+    return with_board_details(ideas, viewer).select_related("school").order_by("-created_at", "-pk")
+
+
+def filter_post_its(
+    ideas: QuerySet, *, school_id=None, phase: str = "", group: str = "", tag: str = ""
+) -> QuerySet:
+    """Narrow post-its by school, the school's phase, the author's role group or a tag slug."""
+    if school_id:
+        ideas = ideas.filter(school_id=school_id)
+    if phase:
+        ideas = ideas.filter(school__phase=phase)
+    if group in RoleGroup.values:
+        ideas = ideas.filter(author__role__in=RoleGroup.roles_in(group))
+    if tag:
+        ideas = ideas.filter(tags__slug=tag)
+    return ideas
+
+
+def tags_used_on(ideas: QuerySet, *, limit: int = 30) -> list:
+    """The most used tags on these post-its (one query)."""
+    return list(
+        Tag.objects.filter(ideas_taggedidea_items__content_object__in=ideas.values("pk"))
+        .annotate(uses=Count("ideas_taggedidea_items"))
+        .order_by("-uses", "name")[:limit]
+    )
+
+
+def as_post_it_cards(ideas, viewer) -> list[Idea]:
+    """Post-its ready for the board's card template (ideas/board/_idea_card.html): their
+    counts, the viewer's reactions and links, in two queries for the whole list."""
+    return as_cards(ideas, viewer)
+
+
+def shared_post_it_or_404(viewer, pk) -> Idea:
+    """One shared post-it the viewer may see (another school's only if opened to them)."""
+    return get_visible_or_404(
+        Idea.objects.published().select_related("author", "school"), viewer, pk=pk
+    )

@@ -123,10 +123,13 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         return existing
     # "I'll try this" carries no words to moderate; a reflection does.
     status = Status.PUBLISHED if kind == ReactionKind.WILL_TRY else None
+    # A reaction belongs with its idea (its school moderates it) and is seen by whoever
+    # sees the idea: a colleague at another school in the network reacts to it there.
     reaction = Reaction(
         idea=idea,
         author=author,
         school=idea.school,
+        visibility=idea.visibility,
         kind=kind,
         reflection=reflection,
         status=status or Reaction.initial_status(idea.school),
@@ -158,7 +161,7 @@ def _tell_author_of_reaction(reaction: Reaction) -> None:
         return
     tried = reaction.kind == ReactionKind.TRIED
     verb = "tried" if tried else "will try"
-    message = f"{person.name} {verb} “{idea.title}”"
+    message = f"{_who(person, idea)} {verb} “{idea.title}”"
     if tried:
         message += f": “{reaction.reflection}”"
     notify(
@@ -173,6 +176,13 @@ def _tell_author_of_reaction(reaction: Reaction) -> None:
     )
     if tried:
         _invite_to_take_it_further(idea)
+
+
+def _who(person: Staff, idea: Idea) -> str:
+    """A colleague's name, with their school when it is not the idea's."""
+    if person.school_id != idea.school_id and person.school_id is not None:
+        return f"{person.name} at {person.school.name}"
+    return person.name
 
 
 # Tried by this many colleagues, an idea's author is invited to share it wider.
@@ -216,6 +226,7 @@ def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
         idea=idea,
         author=author,
         school=idea.school,
+        visibility=idea.visibility,
         text=clean_plain_text(text),
         status=Comment.initial_status(idea.school),
     )

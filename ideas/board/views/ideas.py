@@ -34,7 +34,7 @@ def detail_context(request: HttpRequest, idea: Idea, **forms) -> dict:
 @login_required
 @require_http_methods(["GET"])
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    ideas = selectors.with_board_details(Idea.objects.all(), request.user)
+    ideas = selectors.with_board_details(Idea.objects.select_related("school"), request.user)
     idea = get_visible_or_404(ideas, request.user, pk=pk)
     return render(request, "ideas/board/idea_detail.html", detail_context(request, idea))
 
