@@ -39,10 +39,22 @@ def visibility_field(*, initial: str) -> forms.ChoiceField:
     )
 
 
-def offer_visibility(form: forms.Form, school, *, current: str | None = None) -> forms.Form:
+def networks_of_school(school) -> list[Network]:
+    """The networks the school belongs to, by name (one query)."""
+    if school is None:
+        return []
+    return list(Network.objects.filter(schools=school.pk).order_by("name"))
+
+
+def offer_visibility(
+    form: forms.Form, school, *, current: str | None = None, in_a_network: bool | None = None
+) -> forms.Form:
     """Add the chooser to `form` when the school is in a network; starts at `current`
-    (editing) or the school's default. One query. Returns the form."""
-    if school_in_a_network(school):
+    (editing) or the school's default. One query, unless the caller already knows
+    `in_a_network`. Returns the form."""
+    if in_a_network is None:
+        in_a_network = school_in_a_network(school)
+    if in_a_network:
         form.fields["visibility"] = visibility_field(
             initial=current or school.default_visibility or Visibility.SCHOOL
         )

@@ -49,6 +49,7 @@ class NetworkPickForm(forms.Form):
         required=False,
         max_length=PICK_REASON_MAX,
         widget=forms.TextInput(attrs={"data-counter": ""}),
+        error_messages={"max_length": f"Keep the reason under {PICK_REASON_MAX} characters."},
     )
 
 
@@ -57,4 +58,8 @@ class NetworkCelebrationForm(forms.Form):
         label="A short note of thanks",
         max_length=CELEBRATION_NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2, "data-counter": ""}),
+        error_messages={
+            "required": "Write a short note of thanks.",
+            "max_length": f"Keep the note under {CELEBRATION_NOTE_MAX} characters.",
+        },
     )

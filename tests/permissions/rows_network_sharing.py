@@ -74,3 +74,61 @@ ROWS = [
         kwargs=a_leads_last_action,
     ),
 ]
+
+
+def a_network_idea(world: World) -> dict:
+    network = led_network(world)
+    idea = IdeaFactory(author=world.people["staff"], visibility=Visibility.NETWORK)
+    return {"network_pk": network.pk, "pk": idea.pk}
+
+
+def another_member_schools_own_idea(world: World) -> dict:
+    """The outsider's school joins the led network but keeps this post-it to itself."""
+    network = led_network(world)
+    network.schools.add(world.other_school)
+    idea = IdeaFactory(author=world.people["outsider"], visibility=Visibility.SCHOOL)
+    return {"network_pk": network.pk, "pk": idea.pk}
+
+
+def its_idea_only(kwargs: dict) -> dict:
+    return {"pk": kwargs["pk"]}
+
+
+NOTE = {"note": "Thank you for sharing this."}
+
+ROWS += [
+    Row("ideas:network_feed", everyone(200, outsider=404), kwargs=the_network),
+    Row(
+        "ideas:pick_network_idea",
+        everyone(403, moderator=302, outsider=404),
+        method="post",
+        kwargs=a_network_idea,
+    ),
+    Row(
+        "ideas:pick_network_idea",
+        everyone(403, moderator=404, outsider=404),
+        method="post",
+        kwargs=another_member_schools_own_idea,
+        note="the lead never reaches a member school's school-only post-it",
+    ),
+    Row(
+        "ideas:celebrate_network_idea",
+        everyone(403, moderator=302, outsider=404),
+        method="post",
+        kwargs=a_network_idea,
+        data=lambda world: NOTE,
+    ),
+    Row(
+        "ideas:celebrate_network_idea",
+        everyone(403, moderator=404, outsider=404),
+        method="post",
+        kwargs=another_member_schools_own_idea,
+        data=lambda world: NOTE,
+    ),
+    Row(
+        "ideas:idea_detail",
+        everyone(404, outsider=200),
+        kwargs=lambda world: its_idea_only(another_member_schools_own_idea(world)),
+        note="in one network, yet a school-only post-it is 404 to the other school and its lead",
+    ),
+]
