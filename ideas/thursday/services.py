@@ -148,6 +148,8 @@ def reply_create(
             school=question.school,
             text=text.strip(),
             is_anonymous=is_anonymous,
+            # A reply is seen by whoever sees the question it answers.
+            visibility=question.visibility,
             status=Reply.initial_status(question.school),
         )
         reply.full_clean()

@@ -8,13 +8,14 @@ from pathlib import Path
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from hub.models import Role
+from hub.models import Flag, Role
 from ideas.board.models import Idea
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.ideas.board.factories import IdeaFactory
 
 SHOTS = Path("/tmp/shots-net19feed")
+SHOTS.mkdir(exist_ok=True)
 
 
 def test_a_ta_shares_to_the_network_and_a_teacher_elsewhere_tries_it(page, school):
@@ -41,7 +42,6 @@ def test_a_ta_shares_to_the_network_and_a_teacher_elsewhere_tries_it(page, schoo
     expect(page.get_by_role("heading", level=1)).to_have_text("Across Riverside Trust")
     card = page.locator(f"#idea-{idea.pk}")
     expect(card).to_contain_text("Oakfield Primary School")
-    SHOTS.mkdir(exist_ok=True)
     for phone in (False, True):
         shot = screenshot(page, "network-feed", phone=phone)
         shutil.copy(shot, SHOTS / shot.name)
@@ -66,3 +66,29 @@ def test_a_ta_shares_to_the_network_and_a_teacher_elsewhere_tries_it(page, schoo
     expect(page.get_by_role("heading", level=1)).to_have_text("Visual timetable at the door")
     expect(page.get_by_text("Year 9 settled in half the time.")).to_be_visible()
     expect_accessible(page)
+
+
+def test_a_network_lead_hides_a_shared_post_it_from_the_networks_queue(page, school, staff):
+    hillside = SchoolFactory(name="Hillside Academy")
+    trust = NetworkFactory(name="Riverside Trust")
+    trust.schools.add(school, hillside)
+    lead = StaffFactory(school=hillside, full_name="Lena Lead")
+    trust.leads.add(lead)
+    idea = IdeaFactory(author=staff, title="Worksheet with names", visibility="network")
+    IdeaFactory(author=staff, title="Kept at Oakfield", status="submitted")
+    Flag.objects.create(school=school, target=idea, flagged_by=lead, reason="Pupils' names")
+
+    sign_in(page, lead, then_open=reverse("ideas:network_feed", args=[trust.pk]))
+    page.get_by_role("link", name="Moderation for the network").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation for Riverside Trust")
+    expect(page.get_by_text("Kept at Oakfield")).to_have_count(0)
+    expect_accessible(page)
+    shot = screenshot(page, "network-moderation")
+    shutil.copy(shot, SHOTS / shot.name)
+    page.get_by_label("Reason or feedback (the author sees it)").fill("It shows pupils' names")
+    page.get_by_role("button", name="Hide").click()
+    expect(page.get_by_text("Hidden: “Worksheet with names”")).to_be_visible()
+    expect(page.get_by_role("button", name="Undo")).to_be_visible()
+    expect_accessible(page)
+    idea.refresh_from_db()
+    assert idea.status == "hidden"

@@ -183,3 +183,29 @@ def test_a_pupil_photo_without_wider_consent_is_refused_on_a_shared_article(
         in response.context["form"].errors["consent_beyond_school"]
     )
     assert not article.images.exists()
+
+
+def test_a_lunch_input_can_be_offered_to_the_network(client_for, staff, school, trust):
+    from events.lunches.models import Input
+    from tests.events.lunches.factories import LunchFactory
+
+    lunch = LunchFactory(school=school)
+    url = reverse("events:volunteer_input", args=[lunch.pk])
+    client = client_for(staff)
+    assert "Who can see this?" in client.get(url).content.decode()
+    data = {"title": "Retrieval", "kind": "finding", "summary": "Low-stakes quizzes."}
+    client.post(url, data | {"visibility": "forged"})
+    assert not Input.objects.exists()
+    client.post(url, data | {"visibility": "network"})
+    assert Input.objects.get().visibility == Visibility.NETWORK
+
+
+def test_a_reply_is_seen_by_whoever_sees_its_question(staff, school, trust):
+    from ideas.thursday import services as thursday
+    from tests.ideas.thursday.factories import QuestionFactory
+
+    question = QuestionFactory(school=school, visibility=Visibility.NETWORK)
+    reply = thursday.reply_create(
+        question=question, author=staff, text="We tried it.", now=question.publish_at
+    )
+    assert reply.visibility == Visibility.NETWORK
