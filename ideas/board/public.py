@@ -7,7 +7,7 @@ from taggit.models import Tag
 from hub.access import get_editable_or_404, get_visible_or_404
 from hub.models import RoleGroup, Visibility
 from ideas.board.models import Idea
-from ideas.board.selectors import with_board_details
+from ideas.board.selectors import asked_about_class, my_reactions, with_board_details
 from ideas.board.views.common import as_cards
 
 
@@ -70,3 +70,9 @@ def shared_post_it_or_404(viewer, pk) -> Idea:
     return get_visible_or_404(
         Idea.objects.published().select_related("author", "school"), viewer, pk=pk
     )
+
+
+def personal_card_keys(viewer, idea_ids: list[int]) -> set[str]:
+    """The `{% mine %}` keys that fill the viewer's own reactions into cards rendered as
+    a shared fragment (one query)."""
+    return my_reactions(viewer, idea_ids) | asked_about_class(viewer)

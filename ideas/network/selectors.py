@@ -15,7 +15,7 @@ WALL_SIZE = 6
 
 def member_schools(network: Network) -> list[School]:
     """The network's schools, by name (one query)."""
-    return list(network.schools.order_by("name").only("pk", "name", "phase"))
+    return list(network.schools.order_by("name").only("pk", "name", "phase", "content_version"))
 
 
 def feed_post_its(viewer, network: Network, **filters) -> QuerySet:
