@@ -146,3 +146,27 @@ def test_a_change_at_any_member_school_renders_the_feed_afresh(client_for, trust
 
     school_changed(outsider.school)
     assert "Silent starters" in client.get(feed(trust)).content.decode()
+
+
+def test_a_network_lead_never_reaches_a_member_schools_school_only_content(
+    client_for, trust, staff, outsider
+):
+    """The lead works at the other member school: Oakfield's own post-it is 404 to them
+    on every page and action, as to any colleague outside Oakfield."""
+    trust.leads.add(outsider)
+    own = IdeaFactory(author=staff, title="Oakfield only")
+    client = client_for(outsider)
+    assert "Oakfield only" not in client.get(feed(trust)).content.decode()
+    for url, data in (
+        (reverse("ideas:idea_detail", args=[own.pk]), None),
+        (reverse("ideas:pick_network_idea", args=[trust.pk, own.pk]), {"reason": ""}),
+        (reverse("ideas:celebrate_network_idea", args=[trust.pk, own.pk]), {"note": "Hi"}),
+        (
+            reverse("hub:network_moderate", args=[trust.pk, "ideas.idea", own.pk, "hide"]),
+            {"reason": "No"},
+        ),
+    ):
+        response = client.post(url, data) if data is not None else client.get(url)
+        assert response.status_code == 404, url
+    queue = client.get(reverse("hub:network_moderation_queue", args=[trust.pk]))
+    assert "Oakfield only" not in queue.content.decode()
