@@ -79,6 +79,9 @@ def test_a_network_lead_hides_a_shared_post_it_from_the_networks_queue(page, sch
     Flag.objects.create(school=school, target=idea, flagged_by=lead, reason="Pupils' names")
 
     sign_in(page, lead, then_open=reverse("ideas:network_feed", args=[trust.pk]))
+    page.get_by_text("Lead: pick or celebrate").click()
+    shot = screenshot(page, "network-feed-lead", phone=True)
+    shutil.copy(shot, SHOTS / shot.name)
     page.get_by_role("link", name="Moderation for the network").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Moderation for Riverside Trust")
     expect(page.get_by_text("Kept at Oakfield")).to_have_count(0)
