@@ -63,6 +63,12 @@ def _latest_edition(user: Staff) -> str:
     return reverse("ideas:edition_detail", args=[edition.pk])
 
 
+def _network_feed(user: Staff) -> str:
+    from hub.networks.access import networks_of
+
+    return reverse("ideas:network_feed", args=[networks_of(user).first().pk])
+
+
 @dataclass(frozen=True)
 class Page:
     name: str
@@ -78,6 +84,7 @@ PAGES = [
     Page("lunch", _latest_past_lunch),
     Page("dashboard", lambda user: reverse("hub:dashboard")),
     Page("edition", _latest_edition),
+    Page("network_feed", _network_feed),
 ]
 
 

@@ -52,6 +52,11 @@ UNDO_NAMES = {
 UNDOABLE = frozenset(UNDO_NAMES)
 
 
+# What a network's lead may do to work a member school opened to the network; the
+# school's own moderators approve, celebrate and dismiss flags.
+NETWORK_ACTIONS = frozenset({"hide", "return"})
+
+
 def can_moderate(staff, contribution: Contribution) -> bool:
     return bool(
         staff.is_authenticated
@@ -61,6 +66,15 @@ def can_moderate(staff, contribution: Contribution) -> bool:
     )
 
 
+def _may_act(staff, contribution: Contribution, network) -> bool:
+    """The school's moderators, or (with `network`) that network's leads."""
+    if network is None:
+        return can_moderate(staff, contribution)
+    from hub.networks.access import may_moderate_in_network
+
+    return may_moderate_in_network(staff, network, contribution)
+
+
 def transition(
     contribution: Contribution,
     *,
@@ -68,10 +82,17 @@ def transition(
     actor,
     reason: str = "",
     expected_version: int | None = None,
+    network=None,
 ) -> Contribution:
-    """Move a contribution to its next state, or raise TransitionRefused."""
+    """Move a contribution to its next state, or raise TransitionRefused.
+
+    With `network`, the actor acts as that network's lead: hide or return only, and
+    only on work a member school opened to the network.
+    """
     from_states, to_state, needs_moderator = TRANSITIONS[action]
-    if needs_moderator and not can_moderate(actor, contribution):
+    if network is not None and action not in NETWORK_ACTIONS:
+        raise PermissionDenied("A network's leads can hide or return work, nothing more.")
+    if needs_moderator and not _may_act(actor, contribution, network):
         raise PermissionDenied("Only this school's moderators can do that.")
     if not needs_moderator and actor.pk != contribution.author_id:
         raise PermissionDenied("Only the author can do that.")
@@ -97,7 +118,7 @@ def transition(
         contribution.refresh_from_db(fields=["status", "version", "moderation_note", "updated_at"])
         school_changed(contribution.school_id)
         if needs_moderator:
-            entry = _audit(contribution, actor, action, from_status, to_state, note)
+            entry = _audit(contribution, actor, action, from_status, to_state, note, network)
             if action == "hide":
                 _resolve_flags(contribution, entry, Resolution.HIDDEN)
     return contribution
@@ -137,13 +158,18 @@ def dismiss_flags(contribution: Contribution, *, actor, reason: str = "") -> int
         return _resolve_flags(contribution, entry, Resolution.DISMISSED)
 
 
-def undo(contribution: Contribution, *, entry: AuditEntry, actor, expected_version: int) -> None:
+def undo(
+    contribution: Contribution, *, entry: AuditEntry, actor, expected_version: int, network=None
+) -> None:
     """Take back `entry` (this moderator's action a few seconds ago) and log the undo.
 
     Refused when the window has passed, when someone else acted, or when the
     contribution changed since (the same optimistic check as `transition`).
+    A network's lead (with `network`) undoes only what they did as its lead.
     """
-    if not can_moderate(actor, contribution):
+    if entry.network_id != (network.pk if network is not None else None):
+        raise TransitionRefused("Undo it from the queue you acted in.")
+    if not _may_act(actor, contribution, network):
         raise PermissionDenied("Only this school's moderators can do that.")
     if entry.actor_id != actor.pk or entry.action not in UNDOABLE:
         raise TransitionRefused("Only your own approve, hide, return or dismissal can be undone.")
@@ -180,6 +206,7 @@ def undo(contribution: Contribution, *, entry: AuditEntry, actor, expected_versi
             entry.to_status,
             entry.from_status,
             f"Took back {UNDO_NAMES[entry.action]} a moment after.",
+            network,
         )
 
 
@@ -213,14 +240,19 @@ def _resolve_flags(contribution: Contribution, entry: AuditEntry, resolution: st
     )
 
 
-def record(contribution: Contribution, *, actor, action: str, reason: str = "") -> AuditEntry:
-    """Audit a moderator action that is not a state change (e.g. picking Idea of the Week)."""
-    return _audit(contribution, actor, action, contribution.status, contribution.status, reason)
+def record(
+    contribution: Contribution, *, actor, action: str, reason: str = "", network=None
+) -> AuditEntry:
+    """Audit a moderator action that is not a state change (e.g. picking Idea of the Week);
+    with `network`, one its lead took (a network's Idea of the Week, its celebrations)."""
+    status = contribution.status
+    return _audit(contribution, actor, action, status, status, reason, network)
 
 
-def _audit(contribution, actor, action, from_status, to_status, reason) -> AuditEntry:
+def _audit(contribution, actor, action, from_status, to_status, reason, network=None) -> AuditEntry:
     return AuditEntry.objects.create(
         school_id=contribution.school_id,
+        network=network,
         actor=actor,
         action=action,
         content_type=ContentType.objects.get_for_model(contribution),

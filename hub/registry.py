@@ -27,6 +27,7 @@ DIGEST_SECTIONS = (
     "lunches",  # events/lunches/hooks.py: lunches with free places
     "scrapbook",  # ideas/scrapbook/hooks.py: articles approved this week
     "celebrations",  # hub/leaders/hooks.py: what leaders celebrated
+    "network",  # ideas/network/hooks.py: each network's Idea of the Week, shares, celebrations
 )
 # The staffroom screen and the printed sheet (hub/display/): only what every member
 # of staff at the school may see, in large type.

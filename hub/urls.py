@@ -11,6 +11,7 @@ from hub.leaders.views import (
     encouragement,
     flags,
     moderation,
+    network_moderation,
     school_settings,
 )
 from hub.leaders.views import (
@@ -74,6 +75,21 @@ hub_patterns = [
     path("unsubscribe/<str:token>/", digest.unsubscribe, name="unsubscribe"),
     path("moderation/undo/<int:entry_pk>/", moderation.undo_moderation, name="undo_moderation"),
     path("moderation/log/", audit.audit_log, name="audit_log"),
+    path(
+        "networks/<int:network_pk>/moderation/",
+        network_moderation.network_moderation_queue,
+        name="network_moderation_queue",
+    ),
+    path(
+        "networks/<int:network_pk>/moderation/<str:kind>/<int:pk>/<str:action>/",
+        network_moderation.network_moderate,
+        name="network_moderate",
+    ),
+    path(
+        "networks/<int:network_pk>/moderation/undo/<int:entry_pk>/",
+        network_moderation.network_undo_moderation,
+        name="network_undo_moderation",
+    ),
     path("flag/<str:kind>/<int:pk>/", flags.flag_contribution, name="flag"),
     path("celebrate/<str:kind>/<int:pk>/", celebrations.celebrate_contribution, name="celebrate"),
     path("celebrations/", celebrations.celebrations, name="celebrations"),

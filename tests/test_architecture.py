@@ -11,7 +11,10 @@ from hub import registry
 ROOT = Path(__file__).resolve().parent.parent
 APPS = ("hub", "ideas", "events")
 FORBIDDEN = {"hub": {"ideas", "events"}, "ideas": {"events"}, "events": {"ideas"}}
-FEATURES = {"ideas": ("board", "thursday", "scrapbook"), "events": ("lunches", "twilights")}
+FEATURES = {
+    "ideas": ("board", "thursday", "scrapbook", "network"),
+    "events": ("lunches", "twilights"),
+}
 # hub's top level: the core every feature needs. Everything else lives in
 # hub/people/, hub/leaders/, hub/learning/, hub/display/, hub/ops/ or hub/lib/.
 HUB_CORE = {

@@ -20,7 +20,8 @@ from events.lunches.models import (
     TakeawayFollowUp,
 )
 from hub.content import school_changed
-from hub.models import NoticeKind, Status
+from hub.models import NoticeKind, Status, Visibility
+from hub.networks.sharing import checked_visibility
 from hub.notifications import notify
 
 
@@ -139,11 +140,23 @@ def update_lunch(
     return lunch
 
 
-def volunteer_input(*, lunch_id: int, author, title, kind, summary, link="", file=None) -> Input:
+def volunteer_input(
+    *,
+    lunch_id: int,
+    author,
+    title,
+    kind,
+    summary,
+    link="",
+    file=None,
+    visibility: str = Visibility.SCHOOL,
+) -> Input:
     """Offer a five-minute input; it waits for a moderator to confirm it.
 
     At most three inputs are live (waiting or confirmed) per lunch, checked under the
-    lunch's row lock, so confirming can never overfill the slots."""
+    lunch's row lock, so confirming can never overfill the slots. Its summary and
+    slides may be opened to the school's networks (`visibility`)."""
+    visibility = checked_visibility(author.school, visibility)
     with transaction.atomic():
         lunch = Lunch.objects.select_for_update().get(pk=lunch_id)
         if lunch.has_started():
@@ -162,6 +175,7 @@ def volunteer_input(*, lunch_id: int, author, title, kind, summary, link="", fil
             kind=kind,
             summary=summary.strip(),
             link=link,
+            visibility=visibility,
         )
         if file:
             _attach(item, file)

@@ -54,6 +54,8 @@ AUDIT_ACTIONS = [
     ("create_display_link", "Made a screen link"),
     ("revoke_display_link", "Switched off a screen link"),
     ("settings", "Changed school settings"),
+    ("network_pick", "Picked as the network’s Idea of the Week"),
+    ("network_celebrate", "Celebrated across the network"),
 ]
 
 

@@ -38,7 +38,7 @@ def tell_authors_of_moderation(now: dt.datetime) -> int:
             created_at__lte=now - UNDO_WINDOW,
         )
         .annotate(undone=Exists(later_undo))
-        .select_related("content_type", "actor")
+        .select_related("content_type", "actor", "network")
         .order_by("created_at", "pk")[:BATCH]
     )
     told = 0

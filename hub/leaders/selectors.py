@@ -21,10 +21,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.query import EmptyQuerySet
+from django.urls import reverse
 
 from hub.lib.compiled_sql import STAND_IN_AUTHOR_ID, StandInViewer, fetch_rows
 from hub.lib.terms import day_bounds
 from hub.models import Flag, RoleGroup, Staff, Status
+from hub.networks.access import shared_to_network
 from hub.registry import ContributionKind, contribution_kinds
 
 QUEUE_PER_PAGE = 20
@@ -35,10 +37,34 @@ class QueueEntry:
     kind: ContributionKind
     item: object
     flags: list[Flag] = field(default_factory=list)
+    # Set in a network's queue: its leads act through the network's own URLs.
+    network_id: int | None = None
 
     @property
     def key(self) -> str:
         return self.kind.model._meta.label_lower
+
+    def action_url(self, action: str) -> str:
+        if self.network_id is not None:
+            args = [self.network_id, self.key, self.item.pk, action]
+            return reverse("hub:network_moderate", args=args)
+        return reverse("hub:moderate", args=[self.key, self.item.pk, action])
+
+    @property
+    def approve_url(self) -> str:
+        return self.action_url("approve")
+
+    @property
+    def hide_url(self) -> str:
+        return self.action_url("hide")
+
+    @property
+    def return_url(self) -> str:
+        return self.action_url("return")
+
+    @property
+    def dismiss_url(self) -> str:
+        return self.action_url("dismiss_flags")
 
 
 def kind_for(model) -> ContributionKind | None:
@@ -51,7 +77,22 @@ def moderation_queue_index(moderator):
 
     An item waits from when it was submitted or, once shared, from its first open flag.
     """
-    open_flags = Flag.objects.open().filter(school_id=moderator.school_id)
+    return _queue_index(
+        lambda model: model.objects.filter(school_id=moderator.school_id),
+        Flag.objects.open().filter(school_id=moderator.school_id),
+    )
+
+
+def network_queue_index(network):
+    """The same for a network's leads: only what member schools opened to the network
+    (never their school-only work), waiting or flagged. One UNION query."""
+    return _queue_index(
+        lambda model: shared_to_network(model.objects.all(), network),
+        Flag.objects.open().filter(school_id__in=network.schools.values("pk")),
+    )
+
+
+def _queue_index(rows_of, open_flags):
     parts = []
     for kind in contribution_kinds():
         content_type = ContentType.objects.get_for_model(kind.model)
@@ -62,7 +103,7 @@ def moderation_queue_index(moderator):
             .values("created_at")[:1]
         )
         rows = (
-            kind.model.objects.filter(school_id=moderator.school_id)
+            rows_of(kind.model)
             .filter(Q(status=Status.SUBMITTED) | Q(pk__in=flags_of_kind.values("object_id")))
             .exclude(status__in=[Status.DRAFT, Status.HIDDEN])
             .annotate(
@@ -83,7 +124,7 @@ def moderation_queue_index(moderator):
     return index.order_by("waiting_since", "kind_key", "pk")
 
 
-def load_queue_entries(rows) -> list[QueueEntry]:
+def load_queue_entries(rows, *, network_id: int | None = None) -> list[QueueEntry]:
     """The contributions behind a page of index rows, in order, each in full: one query per
     kind present (plus what the kind prefetches, such as an article's photos) and one for
     their open flags."""
@@ -101,7 +142,7 @@ def load_queue_entries(rows) -> list[QueueEntry]:
         flag_filter |= Q(content_type=content_types[key], object_id__in=pks)
         items = (
             model.objects.filter(pk__in=pks)
-            .select_related("author", *model.moderation_related)
+            .select_related("author", "school", *model.moderation_related)
             .prefetch_related(*model.moderation_prefetch)
         )
         loaded.update(((key, item.pk), item) for item in items)
@@ -114,18 +155,20 @@ def load_queue_entries(rows) -> list[QueueEntry]:
             kinds[row["kind_key"]],
             loaded[(row["kind_key"], row["pk"])],
             flags[(content_types[row["kind_key"]].pk, row["pk"])],
+            network_id,
         )
         for row in rows
         if (row["kind_key"], row["pk"]) in loaded
     ]
 
 
-def queue_entry(item) -> QueueEntry:
+def queue_entry(item, *, network_id: int | None = None) -> QueueEntry:
     """One contribution as the queue shows it (one query for its open flags)."""
     flags = Flag.objects.open().filter(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk
     )
-    return QueueEntry(kind_for(type(item)), item, list(flags.select_related("flagged_by")))
+    flags = list(flags.select_related("flagged_by"))
+    return QueueEntry(kind_for(type(item)), item, flags, network_id)
 
 
 @dataclass

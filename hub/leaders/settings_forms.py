@@ -44,14 +44,29 @@ class SchoolSettingsForm(forms.ModelForm):
 
     class Meta:
         model = School
-        fields = ["moderation_mode", "follow_up_days", "time_zone"]
+        fields = ["moderation_mode", "follow_up_days", "time_zone", "default_visibility"]
         labels = {
             "moderation_mode": "Moderation",
             "follow_up_days": "Days before asking “How did it go?”",
+            "default_visibility": "Who sees what staff share, unless they choose otherwise",
         }
-        widgets = {"moderation_mode": forms.RadioSelect}
+        help_texts = {
+            "default_visibility": "Once the school is in a network, staff choose for each "
+            "thing they write; this is the choice they start from.",
+        }
+        widgets = {"moderation_mode": forms.RadioSelect, "default_visibility": forms.RadioSelect}
+        error_messages = {
+            "default_visibility": {"invalid_choice": "Choose one of the options shown."}
+        }
 
-    field_order = ["moderation_mode", "follow_up_days", "time_zone", "logo", "remove_logo"]
+    field_order = [
+        "moderation_mode",
+        "follow_up_days",
+        "time_zone",
+        "default_visibility",
+        "logo",
+        "remove_logo",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,11 +11,12 @@ from hub.content import school_changed
 from hub.lib.images import CleanImage
 from hub.models import AuditEntry, School
 
-SETTINGS_FIELDS = ["moderation_mode", "follow_up_days", "time_zone", "logo"]
+SETTINGS_FIELDS = ["moderation_mode", "follow_up_days", "time_zone", "default_visibility", "logo"]
 FIELD_LABELS = {
     "moderation_mode": "moderation",
     "follow_up_days": "days before “How did it go?”",
     "time_zone": "time zone",
+    "default_visibility": "who sees what staff share",
 }
 
 

@@ -21,6 +21,11 @@ class AuditEntry(models.Model):
     to_status = models.CharField(max_length=12, blank=True)
     reason = models.CharField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Set when a network's lead acted (hub.leaders.views.network_moderation): the
+    # school's log then says which network's lead hid or returned its work.
+    network = models.ForeignKey(
+        "hub.Network", on_delete=models.SET_NULL, null=True, blank=True, related_name="audit"
+    )
     # When the author was told of a hide or return (hub.leaders.moderation_notices), so once only.
     author_told_at = models.DateTimeField(null=True, blank=True)
 

@@ -16,9 +16,11 @@ class Status(models.TextChoices):
 
 
 class Visibility(models.TextChoices):
-    SCHOOL = "school", "Our school"
-    NETWORK = "network", "Our network of schools"
-    PUBLIC = "public", "Anyone"
+    """Who may see a contribution beyond its school (the chooser: hub.networks.sharing)."""
+
+    SCHOOL = "school", "Our school only"
+    NETWORK = "network", "Schools in our networks"
+    PUBLIC = "public", "Anyone signed in to Staffroom"
 
 
 class ContributionQuerySet(models.QuerySet):

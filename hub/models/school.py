@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from hub.lib.terms import Term, previous_term
+from hub.models.contribution import Visibility
 from hub.models.uploads import RandomName
 
 FOLLOW_UP_DAYS_DEFAULT = 14
@@ -56,6 +57,14 @@ class School(models.Model):
         default=FOLLOW_UP_DAYS_DEFAULT,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
         help_text="After someone says “I’ll try this”, how long before Staffroom asks how it went.",
+    )
+    # What the visibility chooser offers first when the school is in a network; staff
+    # still choose for each thing they write (hub.networks.sharing).
+    default_visibility = models.CharField(
+        "who sees what staff share, unless they choose otherwise",
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.SCHOOL,
     )
     # Names the school beyond this installation (calendar event UIDs), so two schools'
     # or two installations' lunches never collide in one person's calendar.

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from hub.models import Network
+from hub.models import Network, Visibility
 
 
 def networks_of(staff) -> QuerySet:
@@ -40,3 +40,24 @@ def led_network_or_404(staff, pk) -> Network:
     network = network_or_404(staff, pk)
     require_network_lead(staff, network)
     return network
+
+
+def may_moderate_in_network(staff, network: Network, contribution) -> bool:
+    """Whether `staff` may hide or return `contribution` as a lead of `network`: only work
+    a member school opened to the network (or wider), never its school-only content.
+    Two small queries."""
+    return bool(
+        staff.is_authenticated
+        and staff.is_active
+        and contribution.visibility != Visibility.SCHOOL
+        and leads_network(staff, network)
+        and network.schools.filter(pk=contribution.school_id).exists()
+    )
+
+
+def shared_to_network(queryset: QuerySet, network: Network) -> QuerySet:
+    """The contributions of `queryset` that a member school opened to `network`."""
+    return queryset.filter(
+        school_id__in=network.schools.values("pk"),
+        visibility__in=(Visibility.NETWORK, Visibility.PUBLIC),
+    )

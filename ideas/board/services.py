@@ -11,7 +11,8 @@ from hub import moderation
 from hub.content import school_changed
 from hub.lib.text import clean_plain_text
 from hub.lib.weeks import Week
-from hub.models import NoticeKind, Notification, Staff, Status
+from hub.models import NoticeKind, Notification, Staff, Status, Visibility
+from hub.networks.sharing import checked_visibility
 from hub.notifications import notify
 from ideas.board import selectors
 from ideas.board.models import (
@@ -43,9 +44,11 @@ def idea_create(
     note: str,
     tags: list[str],
     colour: str,
+    visibility: str = Visibility.SCHOOL,
 ) -> Idea:
     now = timezone.now()
     title, note = clean_plain_text(title), clean_plain_text(note)
+    visibility = checked_visibility(author.school, visibility)
     with transaction.atomic():
         # Lock the author's row so two submits of one form are handled one after the other.
         Staff.objects.select_for_update().filter(pk=author.pk).first()
@@ -60,6 +63,7 @@ def idea_create(
             title=title,
             note=note,
             colour=colour,
+            visibility=visibility,
             week=Week.of_moment(now, author.school.zone).monday,
             status=Idea.initial_status(author.school),
         )
@@ -71,14 +75,24 @@ def idea_create(
 
 
 def idea_update(
-    *, idea: Idea, editor: Staff, title: str, note: str, tags: list[str], colour: str
+    *,
+    idea: Idea,
+    editor: Staff,
+    title: str,
+    note: str,
+    tags: list[str],
+    colour: str,
+    visibility: str | None = None,
 ) -> Idea:
+    """Change the author's own idea; `visibility` None keeps who may see it."""
     if editor.pk != idea.author_id:
         raise PermissionDenied("Only the author can change this idea.")
     idea.title, idea.note, idea.colour = clean_plain_text(title), clean_plain_text(note), colour
+    if visibility is not None:
+        idea.visibility = checked_visibility(idea.school, visibility)
     with transaction.atomic():
         idea.full_clean()
-        idea.save(update_fields=["title", "note", "colour", "updated_at"])
+        idea.save(update_fields=["title", "note", "colour", "visibility", "updated_at"])
         idea.tags.set(tags)
         school_changed(idea.school_id)
         # Feedback acted on: send it back to the moderators through the one workflow.
@@ -109,10 +123,13 @@ def reaction_add(*, idea: Idea, author: Staff, kind: str, reflection: str = "") 
         return existing
     # "I'll try this" carries no words to moderate; a reflection does.
     status = Status.PUBLISHED if kind == ReactionKind.WILL_TRY else None
+    # A reaction belongs with its idea (its school moderates it) and is seen by whoever
+    # sees the idea: a colleague at another school in the network reacts to it there.
     reaction = Reaction(
         idea=idea,
         author=author,
         school=idea.school,
+        visibility=idea.visibility,
         kind=kind,
         reflection=reflection,
         status=status or Reaction.initial_status(idea.school),
@@ -144,7 +161,7 @@ def _tell_author_of_reaction(reaction: Reaction) -> None:
         return
     tried = reaction.kind == ReactionKind.TRIED
     verb = "tried" if tried else "will try"
-    message = f"{person.name} {verb} “{idea.title}”"
+    message = f"{_who(person, idea)} {verb} “{idea.title}”"
     if tried:
         message += f": “{reaction.reflection}”"
     notify(
@@ -159,6 +176,13 @@ def _tell_author_of_reaction(reaction: Reaction) -> None:
     )
     if tried:
         _invite_to_take_it_further(idea)
+
+
+def _who(person: Staff, idea: Idea) -> str:
+    """A colleague's name, with their school when it is not the idea's."""
+    if person.school_id != idea.school_id and person.school_id is not None:
+        return f"{person.name} at {person.school.name}"
+    return person.name
 
 
 # Tried by this many colleagues, an idea's author is invited to share it wider.
@@ -202,6 +226,7 @@ def comment_add(*, idea: Idea, author: Staff, text: str) -> Comment:
         idea=idea,
         author=author,
         school=idea.school,
+        visibility=idea.visibility,
         text=clean_plain_text(text),
         status=Comment.initial_status(idea.school),
     )

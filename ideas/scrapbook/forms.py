@@ -10,7 +10,7 @@ from django.utils import timezone
 from hub.lib.images import MAX_UPLOAD_BYTES, ImageRejected, clean_image
 from hub.lib.terms import day_bounds
 from hub.lib.text import clean_plain_text
-from hub.models import Staff
+from hub.models import Staff, Visibility
 from ideas.scrapbook.export.markdown import count_words
 from ideas.scrapbook.models import (
     Article,
@@ -19,6 +19,11 @@ from ideas.scrapbook.models import (
     Edition,
     ExportFormat,
     word_budget,
+)
+from ideas.scrapbook.services import (
+    PHOTO_NEEDS_WIDER_CONSENT,
+    PUPILS_STAY_IN_SCHOOL,
+    pupils_kept_in_school,
 )
 
 MARKDOWN_HELP = "**bold**, _italics_, lists starting with “- ” and [links](https://…)."
@@ -71,6 +76,9 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        wider = data.get("visibility", Visibility.SCHOOL) != Visibility.SCHOOL
+        if wider and pupils_kept_in_school(self.instance):
+            self.add_error("visibility", PUPILS_STAY_IN_SCHOOL)
         for name in ("title", "year_group", "subject_or_area"):
             if data.get(name):
                 data[name] = " ".join(data[name].split())
@@ -102,6 +110,11 @@ class ArticleImageForm(forms.ModelForm):
         label="I confirm the school's photo consent covers every pupil shown",
         required=False,
     )
+    consent_beyond_school = forms.BooleanField(
+        label="The consent also covers sharing this photo with other schools",
+        required=False,
+        help_text="Needed only when the article is shared beyond your school.",
+    )
 
     class Meta:
         model = ArticleImage
@@ -114,7 +127,18 @@ class ArticleImageForm(forms.ModelForm):
             "caption": "Printed under the photo (optional).",
         }
 
-    field_order = ["upload", "alt_text", "caption", "shows_pupils", "consent_confirmed"]
+    field_order = [
+        "upload",
+        "alt_text",
+        "caption",
+        "shows_pupils",
+        "consent_confirmed",
+        "consent_beyond_school",
+    ]
+
+    def __init__(self, *args, shared_beyond_school: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.shared_beyond_school = shared_beyond_school
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
@@ -140,6 +164,12 @@ class ArticleImageForm(forms.ModelForm):
                 "Photos of pupils need the school's photo consent. Please confirm it covers "
                 "everyone shown, or choose another photo.",
             )
+        elif (
+            data.get("shows_pupils")
+            and self.shared_beyond_school
+            and not data.get("consent_beyond_school")
+        ):
+            self.add_error("consent_beyond_school", PHOTO_NEEDS_WIDER_CONSENT)
         return data
 
 

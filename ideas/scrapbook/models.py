@@ -197,6 +197,12 @@ class ArticleImage(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     consent_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # The school's consent may cover its own staff and scrapbook only: a photo of pupils
+    # leaves the school (an article shared to the network or wider) only when the
+    # uploader recorded that the consent covers that too.
+    consent_beyond_school = models.BooleanField(
+        "the consent covers sharing beyond our school", default=False
+    )
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 

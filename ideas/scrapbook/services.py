@@ -12,7 +12,8 @@ from django.utils import timezone
 from hub import moderation
 from hub.content import school_changed
 from hub.lib.images import CleanImage, print_rendition
-from hub.models import NoticeKind, Status
+from hub.models import NoticeKind, Status, Visibility
+from hub.networks.sharing import checked_visibility
 from hub.notifications import notify
 from ideas.scrapbook.models import (
     HTML_FIELDS,
@@ -58,9 +59,36 @@ def _check_co_authors(*, author, co_authors) -> None:
         raise ValidationError({"co_authors": "Co-authors must be other colleagues at your school."})
 
 
-def article_create(*, author, co_authors=(), tags=(), **fields) -> Article:
+PUPILS_STAY_IN_SCHOOL = (
+    "A photo in this article shows pupils, and the consent recorded for it covers our "
+    "school only. Keep the article in school, or remove that photo first."
+)
+PHOTO_NEEDS_WIDER_CONSENT = (
+    "This article is shared beyond your school. Confirm the consent covers that too, "
+    "or choose a photo without pupils."
+)
+
+
+def pupils_kept_in_school(article: Article) -> bool:
+    """Whether a photo of pupils in it may not leave the school (one query)."""
+    if article.pk is None:
+        return False
+    return article.images.filter(shows_pupils=True, consent_beyond_school=False).exists()
+
+
+def _checked_article_visibility(article: Article, visibility: str | None) -> str:
+    visibility = checked_visibility(article.school, visibility or article.visibility)
+    if visibility != Visibility.SCHOOL and pupils_kept_in_school(article):
+        raise ValidationError({"visibility": PUPILS_STAY_IN_SCHOOL})
+    return visibility
+
+
+def article_create(
+    *, author, co_authors=(), tags=(), visibility: str = Visibility.SCHOOL, **fields
+) -> Article:
     """A new draft article; nothing is shared until its author submits it."""
     article = Article(author=author, school=author.school, status=Status.DRAFT)
+    article.visibility = _checked_article_visibility(article, visibility)
     for name in ARTICLE_FIELDS:
         setattr(article, name, fields.get(name, ""))
     _check_co_authors(author=author, co_authors=co_authors)
@@ -73,7 +101,10 @@ def article_create(*, author, co_authors=(), tags=(), **fields) -> Article:
     return article
 
 
-def article_update(*, article: Article, editor, co_authors=(), tags=(), **fields) -> Article:
+def article_update(
+    *, article: Article, editor, co_authors=(), tags=(), visibility: str | None = None, **fields
+) -> Article:
+    """`visibility` None keeps who may see it."""
     if editor.pk != article.author_id:
         raise PermissionDenied("Only the author can change this article.")
     if not article.is_editable:
@@ -84,9 +115,12 @@ def article_update(*, article: Article, editor, co_authors=(), tags=(), **fields
         if name in fields:
             setattr(article, name, fields[name])
     _check_co_authors(author=editor, co_authors=co_authors)
+    article.visibility = _checked_article_visibility(article, visibility)
     article.full_clean()
     article.render_sections()
-    written = {name: getattr(article, name) for name in (*ARTICLE_FIELDS, *HTML_FIELDS)}
+    written = {
+        name: getattr(article, name) for name in (*ARTICLE_FIELDS, *HTML_FIELDS, "visibility")
+    }
     with transaction.atomic():
         # Only while still editable: a moderator may have acted since the page loaded.
         updated = Article.objects.filter(
@@ -124,6 +158,7 @@ def image_add(
     caption: str = "",
     shows_pupils: bool = False,
     consent_confirmed: bool = False,
+    consent_beyond_school: bool = False,
 ) -> ArticleImage:
     """Attach an already-cleaned photo, with its print-sized copy; at most three per article."""
     if uploader.pk != article.author_id:
@@ -144,12 +179,19 @@ def image_add(
         consent_confirmed=shows_pupils and consent_confirmed,
         consent_confirmed_by=uploader if shows_pupils else None,
         consent_confirmed_at=timezone.now() if shows_pupils else None,
+        consent_beyond_school=shows_pupils and consent_confirmed and consent_beyond_school,
     )
     with transaction.atomic():
         # Lock the article so two uploads at once cannot make a fourth photo.
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if not locked.is_editable:
             raise ValidationError("This article has been submitted; photos can't change now.")
+        if (
+            shows_pupils
+            and not image.consent_beyond_school
+            and locked.visibility != Visibility.SCHOOL
+        ):
+            raise ValidationError({"consent_beyond_school": PHOTO_NEEDS_WIDER_CONSENT})
         last = locked.images.aggregate(last=Max("position"))["last"]
         if locked.images.count() >= MAX_IMAGES_PER_ARTICLE:
             raise ValidationError(f"An article can have at most {MAX_IMAGES_PER_ARTICLE} photos.")

@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from hub.content import school_changed
-from hub.models import NoticeKind
+from hub.models import NoticeKind, Visibility
+from hub.networks.sharing import checked_visibility
 from hub.notifications import notify
 from ideas.thursday.models import BuildsOn, Question, Reply, RotaTurn, TurnState
 
@@ -28,12 +29,14 @@ def question_write(
     link: str = "",
     tags: list[str] | None = None,
     allow_anonymous: bool = False,
+    visibility: str = Visibility.SCHOOL,
     now: datetime,
 ) -> Question:
     """The poser writes their turn's question; it appears at Thursday 07:00 school time
     (or at once, if they write it late)."""
     if turn.staff_id != author.pk:
         raise PermissionDenied("Only the colleague whose turn it is can write this question.")
+    visibility = checked_visibility(author.school, visibility)
     with transaction.atomic():
         turn = RotaTurn.objects.select_for_update().select_related("school").get(pk=turn.pk)
         if turn.state == TurnState.SKIPPED:
@@ -52,6 +55,7 @@ def question_write(
             context=context.strip(),
             link=link.strip(),
             allow_anonymous=allow_anonymous,
+            visibility=visibility,
             publish_at=max(turn.publish_moment(), now),
             status=Question.initial_status(turn.school),
         )
@@ -73,8 +77,10 @@ def question_update(
     link: str,
     tags: list[str],
     allow_anonymous: bool,
+    visibility: str | None = None,
     now: datetime,
 ) -> Question:
+    """`visibility` None keeps who may see it."""
     if editor.pk != question.author_id:
         raise PermissionDenied("Only the colleague who posed this question can edit it.")
     if question.publish_at <= now and now > question.editable_until():
@@ -87,6 +93,8 @@ def question_update(
         question.context = context.strip()
         question.link = link.strip()
         question.allow_anonymous = allow_anonymous
+        if visibility is not None:
+            question.visibility = checked_visibility(question.school, visibility)
         question.full_clean()
         question.save()
         question.tags.set(tags)
@@ -140,6 +148,8 @@ def reply_create(
             school=question.school,
             text=text.strip(),
             is_anonymous=is_anonymous,
+            # A reply is seen by whoever sees the question it answers.
+            visibility=question.visibility,
             status=Reply.initial_status(question.school),
         )
         reply.full_clean()

@@ -389,3 +389,21 @@ def test_twilight_services_bump_every_school_of_the_network(watch, staff, modera
             staff=taking_part.staff,
             presenter_sign_up_id=past.sign_ups.get(role="presenter").pk,
         )
+
+
+def test_network_picks_celebrations_and_hides_bump_the_post_its_school(watch, staff, school):
+    from hub.models import Visibility
+    from ideas.network import services as network_services
+    from tests.factories import NetworkFactory, StaffFactory
+
+    trust = NetworkFactory()
+    trust.schools.add(school)
+    lead = StaffFactory(school=None)
+    trust.leads.add(lead)
+    idea = IdeaFactory(author=staff, visibility=Visibility.NETWORK)
+    with watch.bumps("pick_network_idea"):
+        network_services.pick_network_idea(network=trust, idea=idea, actor=lead)
+    with watch.bumps("celebrate_in_network"):
+        network_services.celebrate_in_network(network=trust, idea=idea, actor=lead, note="Yes")
+    with watch.bumps("a network lead's hide"):
+        moderation.transition(idea, action="hide", actor=lead, reason="No", network=trust)

@@ -14,12 +14,14 @@ from events.lunches.forms import InputForm, ResourcesForm, TakeawayFollowUpForm,
 from events.lunches.models import Input, Lunch, Takeaway
 from events.lunches.views.lunches import render_lunch
 from hub.access import get_editable_or_404, get_visible_or_404
+from hub.networks.sharing import offer_visibility
 
 
 @login_required
 def volunteer_input(request: HttpRequest, pk: int) -> HttpResponse:
     lunch = get_visible_or_404(Lunch.objects.select_related("school"), request.user, pk=pk)
     form = InputForm(request.POST or None, request.FILES or None, initial=_offered(request))
+    offer_visibility(form, lunch.school)
     if request.method == "POST" and form.is_valid():
         try:
             services.volunteer_input(lunch_id=lunch.pk, author=request.user, **form.cleaned_data)

@@ -16,7 +16,9 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     """Every moderator action at this school (who, what, when, why), newest first."""
     school = request.user.school
     form = AuditFilterForm(request.GET or None, school=school)
-    entries = AuditEntry.objects.filter(school=school).select_related("actor", "content_type")
+    entries = AuditEntry.objects.filter(school=school).select_related(
+        "actor", "content_type", "network"
+    )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["action"]:

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -40,20 +41,22 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
             "entries": selectors.load_queue_entries(page.object_list),
             "page": page,
             "first_posts": selectors.first_posts(request.user, timezone.now()),
-            "undo": _pending_undo(request),
+            "undo": pending_undo(request),
             "undo_seconds": UNDO_SECONDS,
         },
     )
 
 
-def _pending_undo(request: HttpRequest) -> dict | None:
+def pending_undo(request: HttpRequest) -> dict | None:
     undo = request.session.get(UNDO_SESSION_KEY)
     if undo and timezone.now().timestamp() - undo["at"] <= UNDO_SECONDS:
+        # Kept from before undo links were stored with it: the school queue's own.
+        undo.setdefault("undo_url", reverse("hub:undo_moderation", args=[undo["entry"]]))
         return undo
     return None
 
 
-def _act(request: HttpRequest, item, action: str) -> AuditEntry:
+def act(request: HttpRequest, item, action: str, network=None) -> AuditEntry:
     reason = request.POST.get("reason", "")[:500]
     if action == "dismiss_flags":
         moderation.dismiss_flags(item, actor=request.user, reason=reason)
@@ -65,6 +68,7 @@ def _act(request: HttpRequest, item, action: str) -> AuditEntry:
             actor=request.user,
             reason=reason,
             expected_version=int(version) if version.isdigit() else None,
+            network=network,
         )
     content_type = ContentType.objects.get_for_model(item)
     return AuditEntry.objects.filter(
@@ -81,31 +85,42 @@ def moderate(request: HttpRequest, kind: str, pk: int, action: str) -> HttpRespo
     item = get_moderatable_or_404(moderators_view_of(model), request.user, pk=pk)
     title = item.moderation_title()
     try:
-        entry = _act(request, item, action)
+        entry = act(request, item, action)
     except moderation.TransitionRefused as refusal:
         if request.htmx:
             item.refresh_from_db()
             context = {"entry": selectors.queue_entry(item), "error": str(refusal)}
             return render(request, f"{QUEUE_TEMPLATE}#queue_item", context)
         messages.error(request, str(refusal))
-        return _back(request)
-    done = {
-        "entry": entry.pk,
-        "version": item.version,
-        "title": title,
-        "label": DONE_LABELS[action],
-    }
+        return back(request)
+    done = done_row(entry, item, title, action, reverse("hub:undo_moderation", args=[entry.pk]))
     if request.htmx:
         context = {"done": done, "undo_seconds": UNDO_SECONDS}
         return render(request, f"{QUEUE_TEMPLATE}#done_row", context)
     done["at"] = timezone.now().timestamp()
     request.session[UNDO_SESSION_KEY] = done
     messages.success(request, f"You {moderation.ACTION_LABELS[action]} “{title}”.")
-    return _back(request)
+    return back(request)
 
 
-def _back(request: HttpRequest) -> HttpResponse:
-    return redirect(local_path(request, request.POST.get("next", "")) or "hub:moderation_queue")
+def done_row(entry: AuditEntry, item, title: str, action: str, undo_url: str) -> dict:
+    """What the queue shows in place of an item just acted on, with its Undo button."""
+    return {
+        "entry": entry.pk,
+        "version": item.version,
+        "title": title,
+        "label": DONE_LABELS[action],
+        "undo_url": undo_url,
+    }
+
+
+def back(request: HttpRequest, network=None) -> HttpResponse:
+    """To the page the action came from, if ours, else the queue it belongs to."""
+    if network is not None:
+        queue = reverse("hub:network_moderation_queue", args=[network.pk])
+    else:
+        queue = reverse("hub:moderation_queue")
+    return redirect(local_path(request, request.POST.get("next", "")) or queue)
 
 
 @require_POST

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from hub.access import get_editable_or_404, get_visible_or_404
 from hub.models import Status
+from hub.networks.sharing import offer_visibility, visibility_note
 from ideas.board import selectors, services
 from ideas.board.forms import TAG_SUGGESTIONS_ID, CommentForm, IdeaForm, PickForm
 from ideas.board.models import Idea, ReactionKind
@@ -33,7 +34,7 @@ def detail_context(request: HttpRequest, idea: Idea, **forms) -> dict:
 @login_required
 @require_http_methods(["GET"])
 def idea_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    ideas = selectors.with_board_details(Idea.objects.all(), request.user)
+    ideas = selectors.with_board_details(Idea.objects.select_related("school"), request.user)
     idea = get_visible_or_404(ideas, request.user, pk=pk)
     return render(request, "ideas/board/idea_detail.html", detail_context(request, idea))
 
@@ -53,6 +54,7 @@ def _form_page(request: HttpRequest, form: IdeaForm, **extra) -> HttpResponse:
 def post_idea(request: HttpRequest) -> HttpResponse:
     """The posting form on its own page (the QR code's target); the board embeds it too."""
     form = IdeaForm(request.POST or None, initial=IdeaForm.initial_from(request.GET))
+    offer_visibility(form, request.user.school)
     if request.method == "POST" and form.is_valid():
         try:
             idea = services.idea_create(author=request.user, **form.cleaned_data)
@@ -67,7 +69,9 @@ def post_idea(request: HttpRequest) -> HttpResponse:
                     request, "Thank you! Your post-it is waiting for approval by a moderator."
                 )
             else:
-                messages.success(request, "Your post-it is on the board.")
+                messages.success(
+                    request, "Your post-it is on the board." + visibility_note(idea.visibility)
+                )
             return redirect(reverse("ideas:board") + f"#idea-{idea.pk}")
     if request.GET.get("welcome"):
         # Straight from accepting the invitation: the title field is ready to type in.
@@ -80,6 +84,7 @@ def post_idea(request: HttpRequest) -> HttpResponse:
 def edit_idea(request: HttpRequest, pk: int) -> HttpResponse:
     idea = get_editable_or_404(Idea.objects.all(), request.user, pk=pk)
     form = IdeaForm.for_idea(idea, request.POST or None)
+    offer_visibility(form, idea.school, current=idea.visibility)
     if request.method == "POST" and form.is_valid():
         try:
             services.idea_update(idea=idea, editor=request.user, **form.cleaned_data)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from hub.decorators import school_page
 from hub.fragments import Fragment, personal, render_fragment, school_fragment
 from hub.models import RoleGroup, Status
+from hub.networks.sharing import networks_of_school, offer_visibility
 from ideas.board import selectors
 from ideas.board.forms import TAG_SUGGESTIONS_ID, IdeaForm
 from ideas.board.views.common import CountedBy, as_cards, week_from
@@ -56,6 +57,8 @@ def board(request: HttpRequest) -> HttpResponse:
     mine = selectors.my_reactions(request.user, wall.data["ids"]) | selectors.asked_about_class(
         request.user
     )
+    # The form offers sharing wider, and the page links to each network's feed.
+    networks = networks_of_school(school)
     suggested = school_fragment(
         school,
         "board-tags",
@@ -64,7 +67,12 @@ def board(request: HttpRequest) -> HttpResponse:
     context |= {
         "wall": personal(wall, request, mine),
         "iotw": mark_safe(wall.data["iotw"]),  # noqa: S308 - our template's output
-        "form": IdeaForm(initial=IdeaForm.initial_from(request.GET)),
+        "form": offer_visibility(
+            IdeaForm(initial=IdeaForm.initial_from(request.GET)),
+            request.user.school,
+            in_a_network=bool(networks),
+        ),
+        "networks": networks,
         "suggested_tags": suggested.data,
         "tag_suggestions_id": TAG_SUGGESTIONS_ID,
     }

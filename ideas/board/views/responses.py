@@ -18,9 +18,10 @@ from ideas.board.views.ideas import detail_context
 
 
 def _shared_idea_or_404(request: HttpRequest, pk: int) -> Idea:
-    """Reactions and comments go on shared ideas of one's own school (404 elsewhere)."""
+    """Reactions and comments go on shared ideas the person may see: their own school's,
+    and those another school opened to their network or to everyone (404 elsewhere)."""
     queryset = selectors.with_board_details(
-        Idea.objects.filter(school_id=request.user.school_id, status=Status.PUBLISHED),
+        Idea.objects.filter(status=Status.PUBLISHED).select_related("author__school"),
         request.user,
     )
     return get_visible_or_404(queryset, request.user, pk=pk)

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from hub.access import get_editable_or_404, get_visible_or_404
-from hub.models import Status
+from hub.models import Status, Visibility
+from hub.networks.sharing import offer_visibility
 from ideas.board.public import draft_from_idea
 from ideas.scrapbook import services
 from ideas.scrapbook.export.contents import byline
@@ -95,6 +96,7 @@ def write_article(request: HttpRequest) -> HttpResponse:
     form = ArticleForm(
         request.POST or None, author=request.user, initial=_initial_from_query(request)
     )
+    offer_visibility(form, request.user.school)
     if request.method == "POST" and form.is_valid():
         try:
             article = services.article_create(author=request.user, **form.cleaned_data)
@@ -129,6 +131,7 @@ def edit_article(request: HttpRequest, pk: int) -> HttpResponse:
     form = ArticleForm(
         request.POST or None, instance=article, author=request.user, image_count=image_count
     )
+    offer_visibility(form, article.school, current=article.visibility)
     if request.method == "POST" and form.is_valid():
         try:
             services.article_update(article=article, editor=request.user, **form.cleaned_data)
@@ -197,7 +200,11 @@ def add_image(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(article)
     # Came from the editor ("Save and add a photo"): go back to writing afterwards.
     back_to_editor = request.GET.get("back") == "edit"
-    form = ArticleImageForm(request.POST or None, request.FILES or None)
+    form = ArticleImageForm(
+        request.POST or None,
+        request.FILES or None,
+        shared_beyond_school=article.visibility != Visibility.SCHOOL,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.image_add(
@@ -206,6 +213,7 @@ def add_image(request: HttpRequest, pk: int) -> HttpResponse:
                 clean=form.cleaned_image,
                 **{k: form.cleaned_data[k] for k in ("alt_text", "caption", "shows_pupils")},
                 consent_confirmed=form.cleaned_data["consent_confirmed"],
+                consent_beyond_school=form.cleaned_data["consent_beyond_school"],
             )
         except ValidationError as error:
             _form_errors_to_messages(request, error)

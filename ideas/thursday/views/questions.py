@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 
 from hub.decorators import school_page
 from hub.fragments import Fragment, personal, render_fragment, school_fragment
+from hub.networks.sharing import offer_visibility
 from ideas.thursday import services
 from ideas.thursday.forms import QuestionForm, SummaryForm
 from ideas.thursday.models import RotaTurn
@@ -105,6 +106,7 @@ def write_question(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("ideas:edit_question", pk=written.pk)
     # A pulse's topic arrives as ?text=, to be checked and changed before saving.
     form = QuestionForm(request.POST or None, initial={"text": request.GET.get("text", "")[:280]})
+    offer_visibility(form, turn.school)
     if request.method == "POST" and form.is_valid():
         try:
             question = services.question_write(
@@ -143,6 +145,7 @@ def edit_question(request: HttpRequest, pk: int) -> HttpResponse:
         "allow_anonymous": question.allow_anonymous,
     }
     form = QuestionForm(request.POST or None, initial=initial)
+    offer_visibility(form, question.school, current=question.visibility)
     if request.method == "POST" and form.is_valid():
         services.question_update(
             question=question, editor=request.user, now=moment, **form.cleaned_data

@@ -26,6 +26,7 @@ def form_data(school: School, **changes) -> dict:
         "moderation_mode": school.moderation_mode,
         "follow_up_days": school.follow_up_days,
         "time_zone": school.time_zone,
+        "default_visibility": school.default_visibility,
         "terms-TOTAL_FORMS": "3",
         "terms-INITIAL_FORMS": "0",
         "terms-MIN_NUM_FORMS": "0",

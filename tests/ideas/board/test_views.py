@@ -301,14 +301,15 @@ def test_the_board_costs_the_same_queries_for_10_or_500_ideas(
     # Rendered: signing in (3), the nav badge, whether the wall is theirs alone, the
     # wall (count, ideas, tags, then the post-its' reactions and comment counts in two
     # narrow queries in place of seven correlated subqueries per post-it), the pick,
-    # the tags in use, their reactions, the form's tags.
-    with django_assert_max_num_queries(14):
+    # the tags in use, their reactions, the form's tags, whether the school is in a
+    # network (the form's visibility chooser).
+    with django_assert_max_num_queries(15):
         response = client.get(BOARD)
     assert len(response.context["page"].object_list) == min(ideas, 24)
     # A colleague's next visit takes the wall from the school's fragment: their own
-    # reactions are the only part read for them.
+    # reactions (and whether the form offers sharing wider) are all that is read for them.
     colleague = client_for(moderator)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         page = colleague.get(BOARD).content.decode()
     assert page.count('aria-pressed="false"') == min(ideas, 24)
     # They tried the ten oldest: all on the first page only when there are ten.
