@@ -68,6 +68,10 @@ class Twilight(models.Model):
 
     objects = TwilightQuerySet.as_manager()
 
+    # A network's evening, with staff of several schools: one school's archive
+    # (hub.ops.backup) cannot hold it without the others' people, so it is in none.
+    spans_schools = True
+
     class Meta:
         ordering = ["starts_at", "pk"]
         constraints = [
@@ -155,6 +159,8 @@ class TwilightSignUp(models.Model):
     )
     will_try_at = models.DateTimeField(null=True, blank=True)
 
+    spans_schools = True  # as its twilight
+
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [
@@ -202,6 +208,8 @@ class TwilightDraw(models.Model):
     # Presenters' sign-up ids in the order drawn.
     order = models.JSONField()
 
+    spans_schools = True  # as its twilight
+
     class Meta:
         ordering = ["-drawn_at", "-pk"]
 
@@ -227,6 +235,8 @@ class TablePlan(models.Model):
     seats = models.JSONField()
     # What the plan scored (table_plan.score_of): higher is more new colleagues met.
     score = models.IntegerField()
+
+    spans_schools = True  # as its twilight
 
     def __str__(self) -> str:
         return f"Table plan of {self.twilight}"
