@@ -37,6 +37,7 @@ HUB_CORE = {
     "wsgi.py",
 }
 HUB_PACKAGES = {
+    "directory",
     "display",
     "leaders",
     "learning",

@@ -41,6 +41,7 @@ class NoticeKind(models.TextChoices):
     SHARE_INVITATION = "share_invitation", "A leader’s personal invitation to share an idea"
     PULSE = "pulse", "Needs pulses: a short question from leaders, and what they chose"
     LEARNING = "learning", "My learning: your exported record is ready"
+    NETWORK = "network", "Networks: requests to join, invitations and their answers"
 
 
 class NoticeHow(models.TextChoices):

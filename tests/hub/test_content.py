@@ -317,3 +317,18 @@ def test_school_settings_bump_the_school_and_never_write_an_old_version_back(
 def test_a_learning_note_bumps_the_school_its_dashboard_counts(watch, staff):
     with watch.bumps("note_add"):
         learning.note_add(staff=staff, text="Cold calling worked", tags=[], is_private=True)
+
+
+def test_joining_and_leaving_a_network_bump_the_school(watch, school_admin, school):
+    from hub.networks import services as networks
+    from tests.factories import NetworkFactory, StaffFactory
+
+    network = NetworkFactory()
+    lead = StaffFactory()
+    network.leads.add(lead)
+    network.schools.add(lead.school)
+    join_request, _ = networks.ask_to_join(network=network, school=school, by=school_admin)
+    with watch.bumps("accepting a school into a network"):
+        networks.answer_join_request(join_request=join_request, by=lead, accept=True)
+    with watch.bumps("leaving a network"):
+        networks.leave_network(network=network, school=school, by=school_admin)
