@@ -15,6 +15,9 @@ NOT_AN_OBJECT = {
     "events:offer_input",  # names no object: it finds the viewer's school's next lunch
     "hub:screen",  # a display link's token is its only key, whoever opens it
     "hub:screen_content",
+    # Names a network the school is not in: any school's admins may ask to join any
+    # network (the list they ask from shows them all), so another school gets no 404.
+    "hub:ask_to_join",
 }
 
 

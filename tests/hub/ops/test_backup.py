@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, models
 
 from events.lunches.models import Input, Lunch
-from hub.models import AuditEntry, School, Staff
+from hub.models import AuditEntry, RegisteredSchool, School, Staff
 from hub.ops.backup.walk import backup_models, dependency_order
 from hub.people.demo import seed_demo_school
 from ideas.board.models import Idea
@@ -52,7 +52,11 @@ def _empty_the_database() -> None:
 
 def _seeded_school_with_uploads() -> School:
     school = seed_demo_school()
-    School.objects.exclude(pk=school.pk).delete()  # the demo's neighbour school
+    # The demo's neighbour schools (and their staff), and the public register of
+    # schools: none of them is this school's data.
+    Staff.objects.exclude(school=school).delete()
+    School.objects.exclude(pk=school.pk).delete()
+    RegisteredSchool.objects.all().delete()
     for index, item in enumerate(Input.objects.filter(school=school)[:3]):
         item.file.save(f"slides-{index}.pdf", ContentFile(b"%PDF-1.4 slides " + bytes([index])))
     teacher = Staff.objects.get(email="teacher@oakfield.example")
