@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, FloatField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import Abs, Cast, Coalesce
 
 from hub.models import JoinRequest, JoinStatus, Network, RegisteredSchool, School
@@ -12,10 +12,15 @@ SIMILAR_SHOWN = 10
 COMPASS = ("North", "South", "East", "West")
 
 
-def with_staffroom_school(schools: QuerySet) -> QuerySet:
-    """Each directory row with the id of the school on Staffroom that has its URN."""
-    on_staffroom = School.objects.filter(urn=OuterRef("urn")).values("pk")[:1]
-    return schools.annotate(staffroom_id=Subquery(on_staffroom))
+def with_staffroom_ids(rows) -> list[RegisteredSchool]:
+    """Gives each directory row `staffroom_id`, the id of the school on Staffroom with
+    its URN (or None), in one query. Done on a page of rows, never in the search's
+    SQL: a subquery there would run for every match before the sort and the limit."""
+    rows = list(rows)
+    ids = dict(School.objects.filter(urn__in=[row.urn for row in rows]).values_list("urn", "pk"))
+    for row in rows:
+        row.staffroom_id = ids.get(row.urn)
+    return rows
 
 
 def search(*, query: str = "", phase: str = "", area: str = "", trust: str = "") -> QuerySet:
@@ -29,7 +34,7 @@ def search(*, query: str = "", phase: str = "", area: str = "", trust: str = "")
         schools = schools.filter(Q(local_authority__icontains=area) | Q(region__icontains=area))
     if trust:
         schools = schools.filter(trust__icontains=trust)
-    return with_staffroom_school(schools).order_by("name", "urn")
+    return schools.order_by("name", "urn")
 
 
 def standing_with(network: Network, staffroom_ids: list[int]) -> dict[int, str]:
@@ -85,7 +90,7 @@ def most_like(mine: Yardstick, *, count: int = SIMILAR_SHOWN) -> list[Registered
         fsm = Cast(F("percentage_fsm"), FloatField())
         distance += Coalesce(Abs(fsm - float(mine.fsm)) / 10.0, Value(1.0))
     schools = schools.annotate(distance=distance).order_by("distance", "name")
-    return list(with_staffroom_school(schools)[:count])
+    return with_staffroom_ids(schools[:count])
 
 
 def _in_region(region: str) -> str:

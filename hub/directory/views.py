@@ -25,6 +25,7 @@ def find_schools(request: HttpRequest, pk: int) -> HttpResponse:
     if filters is not None:
         paginator = Paginator(selectors.search(**filters), PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
+        page.object_list = selectors.with_staffroom_ids(page.object_list)
         standing = selectors.standing_with(network, [row.staffroom_id for row in page])
         for row in page:
             row.standing = standing.get(row.staffroom_id, "")
