@@ -54,6 +54,13 @@ AUDIT_ACTIONS = [
     ("create_display_link", "Made a screen link"),
     ("revoke_display_link", "Switched off a screen link"),
     ("settings", "Changed school settings"),
+    ("network_ask", "Asked to join a network"),
+    ("network_invite", "Invited to a network"),
+    ("network_accepted", "Accepted into a network"),
+    ("network_declined", "Declined joining a network"),
+    ("network_leave", "Left a network"),
+    ("network_add_lead", "Made a network lead"),
+    ("network_remove_lead", "Took a network lead off"),
 ]
 
 

@@ -81,11 +81,25 @@ def test_a_school_asks_to_join_and_a_lead_accepts(page, trust, school, school_ad
     expect_accessible(page)
     shot(page, "network-home")
     shot(page, "network-home", phone=True)
+    page.get_by_role("link", name="Leads", exact=True).click()
+    expect_accessible(page)
+    page.get_by_label("Their email address").fill("nobody@nowhere.example")
+    page.get_by_role("button", name="Add as a lead").click()
+    expect(
+        page.get_by_text("Nobody at the network’s schools signs in with that address.")
+    ).to_be_visible()
+    expect_accessible(page)
+    page.get_by_label("Their email address").fill(school_admin.email)
+    page.get_by_role("button", name="Add as a lead").click()
+    expect(page.get_by_role("status")).to_contain_text(f"{school_admin.name} now leads")
+    expect_accessible(page)
+    shot(page, "network-leads", phone=True)
 
     sign_in(page, school_admin)
     open_notification(page, "Northshire Learning Trust accepted")
     expect(page.get_by_text("Welcome aboard!")).to_be_visible()
     assert trust.schools.filter(pk=school.pk).exists()
+    assert trust.leads.filter(pk=school_admin.pk).exists()
 
 
 def test_a_lead_invites_a_school_whose_admin_accepts_then_leaves(page, trust, school, school_admin):

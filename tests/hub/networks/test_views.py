@@ -134,3 +134,13 @@ def test_the_last_lead_cannot_step_down(client_for, trust, lead):
     response = client_for(lead).post(url, follow=True)
     assert "A network needs at least one lead" in response.content.decode()
     assert list(trust.leads.all()) == [lead]
+
+
+def test_the_schools_audit_log_names_each_network_step(
+    client_for, trust, lead, school, school_admin, moderator
+):
+    join_request, _ = services.ask_to_join(network=trust, school=school, by=school_admin)
+    services.answer_join_request(join_request=join_request, by=lead, accept=True)
+    page = client_for(moderator).get(reverse("hub:audit_log")).content.decode()
+    assert "Asked to join a network" in page and "Accepted into a network" in page
+    assert "Oakfield Primary School and Northshire Learning Trust: accepted" in page
