@@ -1,9 +1,10 @@
 """Reads for the networks pages: a fixed number of queries however many schools."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hub.access import may_change_school_settings
-from hub.models import JoinRequest, JoinStatus, Network, School, Staff
+from hub.models import AuditEntry, JoinRequest, JoinStatus, Network, School, Staff
 from hub.networks.access import networks_of
 from hub.registry import network_sections
 
@@ -76,6 +77,19 @@ def network_home(network: Network, viewer) -> dict:
         "waiting": waiting_for_leads(network) if is_lead else [],
         "may_leave": in_network and may_change_school_settings(viewer),
     }
+
+
+def school_left(person, network_pk: int) -> bool:
+    """Whether this person's school has left the network (its audit log says so): a
+    second "Leave" gets a word, not a 404. False for anyone who may not leave."""
+    if not may_change_school_settings(person):
+        return False
+    return AuditEntry.objects.filter(
+        school_id=person.school_id,
+        action="network_leave",
+        content_type=ContentType.objects.get_for_model(Network),
+        object_id=network_pk,
+    ).exists()
 
 
 def lead_candidates(network: Network) -> QuerySet:

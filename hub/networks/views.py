@@ -155,11 +155,18 @@ def invite_school(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def leave_network(request: HttpRequest, pk: int) -> HttpResponse:
-    network = network_or_404(request.user, pk)
+    try:
+        network = network_or_404(request.user, pk)
+        school = request.user.school
+        if not network.schools.filter(pk=school.pk).exists():
+            raise Http404("Your school is not in this network.")
+    except Http404:
+        if request.method == "POST" and selectors.school_left(request.user, pk):
+            # A second click on "Yes, leave": the first one left.
+            messages.info(request, "Your school is not in that network any more.")
+            return redirect("hub:networks")
+        raise
     require_school_settings_editor(request.user)
-    school = request.user.school
-    if not network.schools.filter(pk=school.pk).exists():
-        raise Http404("Your school is not in this network.")
     if request.method == "POST":
         services.leave_network(network=network, school=school, by=request.user)
         messages.success(request, f"{school.name} has left {network.name}.")
@@ -191,7 +198,10 @@ def network_leads(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def remove_lead(request: HttpRequest, pk: int, staff_pk: int) -> HttpResponse:
     network = led_network_or_404(request.user, pk)
-    person = get_object_or_404(network.leads.all(), pk=staff_pk)
+    person = network.leads.filter(pk=staff_pk).first()
+    if person is None:  # A second click: they were taken off already.
+        messages.info(request, "They no longer lead the network.")
+        return redirect("hub:network_leads", pk=network.pk)
     try:
         services.remove_lead(network=network, person=person, by=request.user)
     except ValidationError as error:

@@ -144,3 +144,22 @@ def test_the_schools_audit_log_names_each_network_step(
     page = client_for(moderator).get(reverse("hub:audit_log")).content.decode()
     assert "Asked to join a network" in page and "Accepted into a network" in page
     assert "Oakfield Primary School and Northshire Learning Trust: accepted" in page
+
+
+def test_a_second_click_on_leave_or_remove_says_so_and_changes_nothing(
+    client_for, trust, lead, trust_school, school, school_admin
+):
+    trust.schools.add(school)
+    client = client_for(school_admin)
+    url = reverse("hub:leave_network", args=[trust.pk])
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "Your school is not in that network any more." in response.content.decode()
+    colleague = StaffFactory(school=trust_school)
+    trust.leads.add(colleague)
+    client = client_for(lead)
+    url = reverse("hub:remove_network_lead", args=[trust.pk, colleague.pk])
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "They no longer lead the network." in response.content.decode()
+    assert list(trust.leads.all()) == [lead]
