@@ -11,8 +11,12 @@ from hub.registry import network_sections
 
 def my_networks(person) -> QuerySet:
     """The networks someone's school belongs to or they lead, with member counts."""
+    # Counted outside networks_of's own join on schools, which keeps only the
+    # person's school and so would count one member per network.
     return (
-        networks_of(person).annotate(member_count=Count("schools", distinct=True)).order_by("name")
+        Network.objects.filter(pk__in=networks_of(person).values("pk"))
+        .annotate(member_count=Count("schools", distinct=True))
+        .order_by("name")
     )
 
 
@@ -20,7 +24,7 @@ def waiting_for_school(school_id: int) -> list[JoinRequest]:
     """The school's open questions: invitations to answer, requests it sent."""
     return list(
         JoinRequest.objects.filter(school_id=school_id, status=JoinStatus.WAITING)
-        .select_related("network", "made_by")
+        .select_related("network", "school", "made_by")
         .order_by("-made_at")
     )
 

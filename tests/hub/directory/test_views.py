@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from hub.models import JoinRequest
 from hub.networks import services
-from tests.factories import SchoolFactory
+from tests.factories import NetworkFactory, SchoolFactory
 from tests.hub.directory.factories import RegisteredSchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +88,26 @@ def test_schools_like_ours_explains_each_and_offers_an_invitation(
 def test_schools_like_ours_without_a_register_says_so(client_for, school_admin):
     page = client_for(school_admin).get(reverse("hub:schools_like_ours")).content.decode()
     assert "No schools to compare with yet" in page
+
+
+def test_schools_like_ours_costs_the_same_queries_for_2_or_50_schools(
+    client_for, trust, lead, trust_school, django_assert_max_num_queries
+):
+    RegisteredSchoolFactory(urn=trust_school.urn, number_of_pupils=230)
+
+    def similar_school_on_staffroom():
+        school = SchoolFactory()
+        RegisteredSchoolFactory(urn=school.urn)
+        school.networks.add(NetworkFactory())
+
+    client = client_for(lead)
+    for _ in range(2):
+        similar_school_on_staffroom()
+    client.get(reverse("hub:schools_like_ours"))
+    with django_assert_max_num_queries(12) as small:
+        client.get(reverse("hub:schools_like_ours"))
+    for _ in range(48):
+        similar_school_on_staffroom()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(reverse("hub:schools_like_ours")).content.decode()
+    assert page.count("Invite them to Northshire Learning Trust") == 10

@@ -163,3 +163,46 @@ def test_a_second_click_on_leave_or_remove_says_so_and_changes_nothing(
     response = client.post(url, follow=True)
     assert "They no longer lead the network." in response.content.decode()
     assert list(trust.leads.all()) == [lead]
+
+
+def test_a_feature_registered_for_networks_is_listed_on_the_home(
+    client_for, trust, lead, monkeypatch
+):
+    from hub import registry
+
+    monkeypatch.setattr(registry, "_network_sections", {})
+    registry.register_network_section(
+        name="twilights",
+        title="Twilights",
+        description="Speed Learning and TeachMeet evenings across the schools.",
+        url_for=lambda network, viewer: f"/twilights/{network.pk}/",
+    )
+    registry.register_network_section(
+        name="hidden", title="Hidden", description="Not for this person.", url_for=lambda n, v: None
+    )
+    page = client_for(lead).get(reverse("hub:network", args=[trust.pk])).content.decode()
+    assert f'<a href="/twilights/{trust.pk}/">Twilights</a>' in page
+    assert "Hidden" not in page and "Nothing to open yet" not in page
+
+
+def test_the_networks_page_costs_the_same_queries_for_2_or_50_networks(
+    client_for, school, school_admin, django_assert_max_num_queries
+):
+    def join_new_network():
+        network = NetworkFactory()
+        network.schools.add(school, SchoolFactory())
+        JoinRequest.objects.create(
+            network=NetworkFactory(), school=school, direction="invited", made_by=school_admin
+        )
+
+    client = client_for(school_admin)
+    for _ in range(2):
+        join_new_network()
+    client.get(reverse("hub:networks"))
+    with django_assert_max_num_queries(12) as small:
+        client.get(reverse("hub:networks"))
+    for _ in range(48):
+        join_new_network()
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        page = client.get(reverse("hub:networks")).content.decode()
+    assert page.count("2 schools") == 50 and page.count("Answer the invitation") == 50
