@@ -45,14 +45,19 @@ def schools_like_ours(request: HttpRequest) -> HttpResponse:
     mine = selectors.yardstick_of(school)
     similar = selectors.most_like(mine)
     networks_of = school_networks([row.staffroom_id for row in similar if row.staffroom_id])
-    rows = [
-        {
-            "school": row,
-            "words": selectors.likeness_in_words(row, mine),
-            "networks": networks_of.get(row.staffroom_id, []),
-        }
-        for row in similar
-    ]
+    ours = set(school.networks.values_list("pk", flat=True))
+    rows = []
+    for row in similar:
+        networks = networks_of.get(row.staffroom_id, [])
+        rows.append(
+            {
+                "school": row,
+                "words": selectors.likeness_in_words(row, mine),
+                "networks": networks,
+                # A network of theirs ours could ask to join (not one we are in).
+                "askable": next((n for n in networks if n.pk not in ours), None),
+            }
+        )
     context = {
         "school": school,
         "mine": mine,

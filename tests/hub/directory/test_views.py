@@ -111,3 +111,19 @@ def test_schools_like_ours_costs_the_same_queries_for_2_or_50_schools(
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(reverse("hub:schools_like_ours")).content.decode()
     assert page.count("Invite them to Northshire Learning Trust") == 10
+
+
+def test_schools_like_ours_offers_to_ask_to_join_only_networks_we_are_not_in(
+    client_for, school, school_admin
+):
+    school.urn = "100001"
+    school.save()
+    RegisteredSchoolFactory(urn="100001", number_of_pupils=230)
+    neighbour = SchoolFactory(name="Hilltop Primary")
+    RegisteredSchoolFactory(name="Hilltop Primary", urn=neighbour.urn)
+    shared, theirs = NetworkFactory(name="Ashby Cluster"), NetworkFactory(name="Pennine Trust")
+    shared.schools.add(school, neighbour)
+    theirs.schools.add(neighbour)
+    page = client_for(school_admin).get(reverse("hub:schools_like_ours")).content.decode()
+    assert "In <strong>Ashby Cluster</strong> and <strong>Pennine Trust</strong>." in page
+    assert "Ask to join Pennine Trust" in page and "Ask to join Ashby Cluster" not in page
