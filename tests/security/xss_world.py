@@ -15,7 +15,15 @@ from django.utils import timezone
 from events.lunches.models import DietaryNeeds
 from hub import moderation
 from hub.leaders.flagging import flag_contribution
-from hub.models import NoticeKind, Notification, Role, Status
+from hub.models import (
+    JoinDirection,
+    JoinRequest,
+    JoinStatus,
+    NoticeKind,
+    Notification,
+    Role,
+    Status,
+)
 from ideas.board.models import IdeaOfTheWeek
 from ideas.thursday.models import Closure, RotaOptOut
 from tests.events.lunches.factories import (
@@ -25,7 +33,7 @@ from tests.events.lunches.factories import (
     TakeawayFactory,
     in_days,
 )
-from tests.factories import StaffFactory
+from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.hub.learning.factories import FocusFactory, NoteFactory, PulseFactory, answer
 from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory, this_monday
 from tests.ideas.scrapbook.factories import ArticleFactory, edition_with
@@ -79,6 +87,9 @@ FIELDS = {
     "PuT:": ("Pulse.topics (a topic)", 80),
     "PuO:": ("Pulse.outcome", 500),
     "PaT:": ("PulseAnswer.text", 500),
+    "NwN:": ("Network.name", 150),
+    "JrM:": ("JoinRequest.message", 500),
+    "JrA:": ("JoinRequest.answer_note", 500),
 }
 
 
@@ -202,6 +213,7 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
             (moderator, reverse("ideas:article_detail", kwargs={"pk": article.pk}))
         )
         _learning(world, person, p, closed=n > 0)
+        _network(world, school, p)
     IdeaOfTheWeek.objects.create(
         school=school,
         week=this_monday(school),
@@ -219,10 +231,35 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         (moderator, reverse("ideas:edition_detail", kwargs={"pk": edition.pk})),
         (authors[7], reverse("ideas:my_articles")),
         (moderator, reverse("hub:pulses")),
+        (admin, reverse("hub:networks")),
         (authors[9], reverse("hub:my_learning")),
         (moderator, reverse("ideas:article_detail", kwargs={"pk": articles[8].pk})),
     ]
     return world
+
+
+def _network(world, school, payload: str) -> None:
+    """A network named with the payload that invited the school, with a note each way."""
+    s = world.store
+    network = NetworkFactory(name=s("NwN:", payload))
+    lead = StaffFactory(school=SchoolFactory())
+    network.leads.add(lead)
+    network.schools.add(school)
+    invitation = JoinRequest.objects.create(
+        network=network,
+        school=school,
+        direction=JoinDirection.INVITED,
+        made_by=lead,
+        message=s("JrM:", payload),
+        status=JoinStatus.ACCEPTED,
+        answered_by=world.admin,
+        answer_note=s("JrA:", payload),
+        answered_at=timezone.now(),
+    )
+    world.detail_pages += [
+        (world.admin, invitation.get_absolute_url()),
+        (world.admin, network.get_absolute_url()),
+    ]
 
 
 def _learning(world, person, payload: str, *, closed: bool) -> None:
