@@ -130,7 +130,10 @@ def join_request_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def invite_school(request: HttpRequest, pk: int) -> HttpResponse:
     network = led_network_or_404(request.user, pk)
-    school = get_object_or_404(School, pk=request.POST.get("school", ""))
+    school_id = request.POST.get("school", "")
+    if not school_id.isdigit():
+        raise Http404("No such school.")
+    school = get_object_or_404(School, pk=school_id)
     form = NoteForm(request.POST)
     back = request.POST.get("next", "")
     if not form.is_valid():

@@ -206,3 +206,15 @@ def test_the_networks_page_costs_the_same_queries_for_2_or_50_networks(
     with django_assert_max_num_queries(len(small.captured_queries)):
         page = client.get(reverse("hub:networks")).content.decode()
     assert page.count("2 schools") == 50 and page.count("Answer the invitation") == 50
+
+
+def test_inviting_a_school_that_is_not_a_number_or_not_there_is_404(client_for, trust, lead):
+    url = reverse("hub:invite_school", args=[trust.pk])
+    assert client_for(lead).post(url, {"school": "one"}).status_code == 404
+    assert client_for(lead).post(url, {"school": "999999"}).status_code == 404
+    assert not JoinRequest.objects.exists()
+
+
+def test_an_over_long_network_search_says_so_next_to_the_field(client_for, school_admin):
+    page = client_for(school_admin).get(reverse("hub:find_networks"), {"q": "x" * 101})
+    assert "Keep the name to 100 characters." in page.content.decode()
