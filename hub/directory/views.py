@@ -10,6 +10,7 @@ from hub.access import may_change_school_settings
 from hub.directory import selectors
 from hub.directory.access import is_school_leader
 from hub.directory.forms import DirectorySearchForm
+from hub.models import RegisteredSchool
 from hub.networks.access import led_network_or_404
 from hub.networks.selectors import networks_led_by, school_networks
 
@@ -22,10 +23,13 @@ def find_schools(request: HttpRequest, pk: int) -> HttpResponse:
     form = DirectorySearchForm(request.GET or None)
     filters = form.filters()
     page = None
+    directory_empty = False
     if filters is not None:
         paginator = Paginator(selectors.search(**filters), PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = selectors.with_staffroom_ids(page.object_list)
+        if not page.object_list:
+            directory_empty = not RegisteredSchool.objects.exists()
         standing = selectors.standing_with(network, [row.staffroom_id for row in page])
         for row in page:
             row.standing = standing.get(row.staffroom_id, "")
@@ -33,6 +37,7 @@ def find_schools(request: HttpRequest, pk: int) -> HttpResponse:
         "network": network,
         "form": form,
         "page": page,
+        "directory_empty": directory_empty,
     }
     return render(request, "hub/directory/find_schools.html", context)
 

@@ -127,3 +127,12 @@ def test_schools_like_ours_offers_to_ask_to_join_only_networks_we_are_not_in(
     page = client_for(school_admin).get(reverse("hub:schools_like_ours")).content.decode()
     assert "In <strong>Ashby Cluster</strong> and <strong>Pennine Trust</strong>." in page
     assert "Ask to join Pennine Trust" in page and "Ask to join Ashby Cluster" not in page
+
+
+def test_a_search_of_an_empty_directory_says_how_it_is_filled(client_for, trust, lead):
+    url = reverse("hub:find_schools", args=[trust.pk])
+    page = client_for(lead).get(url, {"q": "Oakfield"}).content.decode()
+    assert "The directory of schools is empty" in page
+    RegisteredSchoolFactory(name="Hilltop Primary")
+    page = client_for(lead).get(url, {"q": "Oakfield"}).content.decode()
+    assert "No open school matches" in page
