@@ -7,6 +7,7 @@ from hub.models import (
     DisplayLink,
     Flag,
     Invitation,
+    JoinRequest,
     LearningExport,
     LearningFocus,
     LearningNote,
@@ -14,6 +15,7 @@ from hub.models import (
     Notification,
     Pulse,
     PulseAnswer,
+    RegisteredSchool,
     School,
     SchoolTerm,
     SentDigest,
@@ -48,6 +50,23 @@ class NetworkAdmin(SchoolContentAdmin, admin.ModelAdmin):
     list_display = ["name", "kind"]
     search_fields = ["name"]
     filter_horizontal = ["schools"]
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    list_display = ["school", "network", "direction", "status", "made_at"]
+    list_filter = ["status", "direction"]
+    search_fields = ["school__name", "network__name"]
+    raw_id_fields = ["school", "network", "made_by", "answered_by"]
+
+
+@admin.register(RegisteredSchool)
+class RegisteredSchoolAdmin(admin.ModelAdmin):
+    """Filled by `manage.py import_schools_register`: the next import overwrites edits."""
+
+    list_display = ["name", "urn", "phase", "local_authority", "region", "number_of_pupils"]
+    list_filter = ["phase", "region", "is_open"]
+    search_fields = ["name", "urn", "trust"]
 
 
 @admin.register(Staff)

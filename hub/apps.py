@@ -13,6 +13,7 @@ class HubConfig(AppConfig):
         # What hub's own parts add to the registry (the features add theirs in theirs).
         from hub.leaders import hooks as leaders_hooks  # noqa: F401
         from hub.learning import hooks as learning_hooks  # noqa: F401
+        from hub.networks import hooks as networks_hooks  # noqa: F401
         from hub.ops import hooks as ops_hooks  # noqa: F401
         from hub.people import hooks as people_hooks  # noqa: F401
         from hub.placements import hooks as placements_hooks  # noqa: F401

@@ -420,3 +420,40 @@ def register_network_post_its(*, post: Callable, will_try: Callable, url_of: Cal
 
 def network_post_its() -> NetworkPostIts | None:
     return _network_post_its[0] if _network_post_its else None
+
+
+# --- A network's home page (hub/networks/): what else the network has ---
+
+# "What's here" on a network's home, top to bottom. Each feature registers its part
+# from its own hooks.py with `register_network_section`; until one does, the page
+# says what is still to come.
+NETWORK_SECTIONS = (
+    "feed",  # ideas/network/hooks.py: "Across the trust", what colleagues opened to it
+    "twilights",  # events/twilights/hooks.py: Speed Learning and TeachMeet twilights
+    "placements",  # hub/placements/hooks.py: asks and offers of work-shadowing placements
+)
+
+
+@dataclass(frozen=True)
+class NetworkSection:
+    """A link on a network's home page to a feature's page for that network.
+
+    `url_for(network, viewer)` returns the page's address, or None to leave the link
+    out for this person. No query: the home page lists every section.
+    """
+
+    name: str
+    title: str
+    description: str
+    url_for: Callable[[Any, Any], str | None]
+
+
+_network_sections: dict[str, NetworkSection] = {}
+
+
+def register_network_section(*, name: str, title: str, description: str, url_for: Callable) -> None:
+    _network_sections[name] = NetworkSection(name, title, description, url_for)
+
+
+def network_sections() -> list[NetworkSection]:
+    return in_layout_order(_network_sections, NETWORK_SECTIONS)

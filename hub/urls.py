@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from hub.directory import urls as directory_urls
 from hub.display import views as display
 from hub.leaders.views import (
     audit,
@@ -19,6 +20,7 @@ from hub.leaders.views import (
 )
 from hub.learning import pulse_views
 from hub.learning import views as learning
+from hub.networks import urls as network_urls
 from hub.people.forms import EmailAuthenticationForm, QueuedPasswordResetForm
 from hub.people.views import account, personal_data, staff
 from hub.placements.urls import urlpatterns as placement_patterns
@@ -109,6 +111,8 @@ hub_patterns = [
     path("screen/<str:token>/content/", display.screen_content, name="screen_content"),
     path("this-week/print/", display.staffroom_sheet, name="staffroom_sheet"),
     *placement_patterns,
+    *network_urls.urlpatterns,
+    *directory_urls.urlpatterns,
 ]
 
 urlpatterns = [

@@ -40,6 +40,7 @@ HUB_CORE = {
     "wsgi.py",
 }
 HUB_PACKAGES = {
+    "directory",
     "display",
     "leaders",
     "learning",

@@ -56,6 +56,13 @@ AUDIT_ACTIONS = [
     ("settings", "Changed school settings"),
     ("network_pick", "Picked as the network’s Idea of the Week"),
     ("network_celebrate", "Celebrated across the network"),
+    ("network_ask", "Asked to join a network"),
+    ("network_invite", "Invited to a network"),
+    ("network_accepted", "Accepted into a network"),
+    ("network_declined", "Declined joining a network"),
+    ("network_leave", "Left a network"),
+    ("network_add_lead", "Made a network lead"),
+    ("network_remove_lead", "Took a network lead off"),
 ]
 
 

@@ -6,6 +6,7 @@ from hub.models.contribution import (
     Visibility,
     celebrated_rows_index,
 )
+from hub.models.directory import RegisteredSchool
 from hub.models.display import DisplayLink, hash_display_token
 from hub.models.encouragement import ShareInvitation
 from hub.models.flags import Flag, Resolution
@@ -18,6 +19,7 @@ from hub.models.learning import (
     Pulse,
     PulseAnswer,
 )
+from hub.models.networks import JOIN_NOTE_MAX, JoinDirection, JoinRequest, JoinStatus
 from hub.models.notifications import (
     NoticeHow,
     NoticeKind,
@@ -45,6 +47,10 @@ __all__ = [
     "Flag",
     "ContributionQuerySet",
     "Invitation",
+    "JOIN_NOTE_MAX",
+    "JoinDirection",
+    "JoinRequest",
+    "JoinStatus",
     "LearningExport",
     "LearningExportFormat",
     "LearningExportStatus",
@@ -62,6 +68,7 @@ __all__ = [
     "Pulse",
     "PulseAnswer",
     "RandomName",
+    "RegisteredSchool",
     "Resolution",
     "Role",
     "RoleGroup",

@@ -44,6 +44,8 @@ class NoticeKind(models.TextChoices):
     PLACEMENT = "placement", "Work-shadowing placements: proposals, agreements and approvals"
     TWILIGHT = "twilight", "Twilights across schools: places and “Which idea will you try?”"
 
+    NETWORK = "network", "Networks: requests to join, invitations and their answers"
+
 
 class NoticeHow(models.TextChoices):
     """How a person hears about one kind of notice (`Staff.notice_preferences`)."""

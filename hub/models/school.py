@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 
 from hub.lib.terms import Term, previous_term
 from hub.models.contribution import Visibility
@@ -157,6 +158,9 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("hub:network", args=[self.pk])
 
 
 class SchoolScopedQuerySet(models.QuerySet):

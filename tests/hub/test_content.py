@@ -407,3 +407,18 @@ def test_network_picks_celebrations_and_hides_bump_the_post_its_school(watch, st
         network_services.celebrate_in_network(network=trust, idea=idea, actor=lead, note="Yes")
     with watch.bumps("a network lead's hide"):
         moderation.transition(idea, action="hide", actor=lead, reason="No", network=trust)
+
+
+def test_joining_and_leaving_a_network_bump_the_school(watch, school_admin, school):
+    from hub.networks import services as networks
+    from tests.factories import NetworkFactory, StaffFactory
+
+    network = NetworkFactory()
+    lead = StaffFactory()
+    network.leads.add(lead)
+    network.schools.add(lead.school)
+    join_request, _ = networks.ask_to_join(network=network, school=school, by=school_admin)
+    with watch.bumps("accepting a school into a network"):
+        networks.answer_join_request(join_request=join_request, by=lead, accept=True)
+    with watch.bumps("leaving a network"):
+        networks.leave_network(network=network, school=school, by=school_admin)

@@ -18,6 +18,9 @@ NOT_AN_OBJECT = {
     "events:schedule_twilight",
     "hub:screen",  # a display link's token is its only key, whoever opens it
     "hub:screen_content",
+    # Names a network the school is not in: any school's admins may ask to join any
+    # network (the list they ask from shows them all), so another school gets no 404.
+    "hub:ask_to_join",
 }
 
 

@@ -17,7 +17,15 @@ from events.twilights import services as twilight_services
 from events.twilights.models import Twilight
 from hub import moderation
 from hub.leaders.flagging import flag_contribution
-from hub.models import NoticeKind, Notification, Role, Status
+from hub.models import (
+    JoinDirection,
+    JoinRequest,
+    JoinStatus,
+    NoticeKind,
+    Notification,
+    Role,
+    Status,
+)
 from ideas.board.models import IdeaOfTheWeek
 from ideas.thursday.models import Closure, RotaOptOut
 from tests.events.lunches.factories import (
@@ -29,7 +37,7 @@ from tests.events.lunches.factories import (
 )
 from tests.events.twilights.factories import PresenterFactory, TwilightFactory, network_of
 from tests.events.twilights.factories import SignUpFactory as TwilightSignUpFactory
-from tests.factories import StaffFactory
+from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.hub.learning.factories import FocusFactory, NoteFactory, PulseFactory, answer
 from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory, this_monday
 from tests.ideas.scrapbook.factories import ArticleFactory, edition_with
@@ -88,6 +96,9 @@ FIELDS = {
     "TwP:": ("Twilight.place", 150),
     "TsI:": ("TwilightSignUp.idea_title", 80),
     "TsS:": ("TwilightSignUp.idea_summary", 500),
+    "NwN:": ("Network.name", 150),
+    "JrM:": ("JoinRequest.message", 500),
+    "JrA:": ("JoinRequest.answer_note", 500),
 }
 
 
@@ -211,6 +222,7 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
             (moderator, reverse("ideas:article_detail", kwargs={"pk": article.pk}))
         )
         _learning(world, person, p, closed=n > 0)
+        _network(world, school, p)
     IdeaOfTheWeek.objects.create(
         school=school,
         week=this_monday(school),
@@ -228,6 +240,7 @@ def build(school, moderator, admin, payloads: list[str] = PAYLOADS) -> XssWorld:
         (moderator, reverse("ideas:edition_detail", kwargs={"pk": edition.pk})),
         (authors[7], reverse("ideas:my_articles")),
         (moderator, reverse("hub:pulses")),
+        (admin, reverse("hub:networks")),
         (authors[9], reverse("hub:my_learning")),
         (moderator, reverse("ideas:article_detail", kwargs={"pk": articles[8].pk})),
     ]
@@ -263,6 +276,30 @@ def _twilights(world, school, authors, payloads: list[str]) -> None:
         (moderator, reverse("events:twilights")),
         (moderator, reverse("events:twilight_screen", kwargs={"pk": first.pk}) + "?shown=1"),
         (moderator, reverse("events:twilight_table_plan", kwargs={"pk": twilight.pk})),
+    ]
+
+
+def _network(world, school, payload: str) -> None:
+    """A network named with the payload that invited the school, with a note each way."""
+    s = world.store
+    network = NetworkFactory(name=s("NwN:", payload))
+    lead = StaffFactory(school=SchoolFactory())
+    network.leads.add(lead)
+    network.schools.add(school)
+    invitation = JoinRequest.objects.create(
+        network=network,
+        school=school,
+        direction=JoinDirection.INVITED,
+        made_by=lead,
+        message=s("JrM:", payload),
+        status=JoinStatus.ACCEPTED,
+        answered_by=world.admin,
+        answer_note=s("JrA:", payload),
+        answered_at=timezone.now(),
+    )
+    world.detail_pages += [
+        (world.admin, invitation.get_absolute_url()),
+        (world.admin, network.get_absolute_url()),
     ]
 
 

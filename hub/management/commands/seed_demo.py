@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from hub.networks.demo import NETWORK_LOGINS, TRUST_NAME
 from hub.people.demo import DEMO_LOGINS, DEMO_PASSWORD, seed_demo_school
 
 
@@ -12,3 +13,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for role, email in DEMO_LOGINS:
             self.stdout.write(f"  {role:<28} {email}")
+        self.stdout.write(f"In the {TRUST_NAME}, with the same password:")
+        for role, email in NETWORK_LOGINS:
+            self.stdout.write(f"  {role:<44} {email}")

@@ -11,7 +11,7 @@ from django.db import connection, models
 from taggit.models import Tag
 
 from events.lunches.models import Input, Lunch
-from hub.models import AuditEntry, School, Staff
+from hub.models import AuditEntry, RegisteredSchool, School, Staff
 from hub.ops.backup.walk import backup_models, dependency_order
 from hub.people.demo import seed_demo_school
 from ideas.board.models import Idea
@@ -53,9 +53,11 @@ def _empty_the_database() -> None:
 
 def _seeded_school_with_uploads() -> School:
     school = seed_demo_school()
-    # The demo's neighbour school, and its colleagues who host placements.
+    # The demo's neighbour schools (and their staff), and the public register of
+    # schools: none of them is this school's data.
     Staff.objects.exclude(school=school).delete()
     School.objects.exclude(pk=school.pk).delete()
+    RegisteredSchool.objects.all().delete()
     # Tags only their offers used are no row of this school's.
     Tag.objects.filter(taggit_taggeditem_items__isnull=True).delete()
     for index, item in enumerate(Input.objects.filter(school=school)[:3]):
