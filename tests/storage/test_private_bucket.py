@@ -71,6 +71,14 @@ def test_the_view_streams_the_file_itself_and_never_points_at_the_bucket(
     assert client_for(outsider).get(url).status_code == 404
 
 
+def test_a_signed_out_or_expired_session_gets_the_sign_in_page_not_the_file(on_s3, photo, client):
+    """Streaming leaves no link of the bucket's to expire: what expires is the session,
+    and without one the view sends the sign-in page."""
+    response = client.get(reverse("ideas:article_image", args=[photo.pk]))
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    assert not hasattr(response, "streaming_content")
+
+
 def test_a_files_url_if_ever_asked_for_is_signed_and_short_lived(on_s3, photo):
     query = parse_qs(urlsplit(default_storage.url(photo.print_image.name)).query)
     assert query["X-Amz-Expires"] == [str(SIGNED_URL_SECONDS)] and SIGNED_URL_SECONDS <= 60
