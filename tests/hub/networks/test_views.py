@@ -27,7 +27,7 @@ def test_a_teacher_sees_an_empty_state_that_says_who_can_join(client_for, staff)
     assert "admins and head can ask to join" in page
 
 
-def test_the_home_shows_members_leads_and_where_other_pages_will_be(
+def test_the_home_shows_members_leads_and_what_the_network_has(
     client_for, trust, school, staff
 ):
     trust.schools.add(school)
@@ -36,7 +36,11 @@ def test_the_home_shows_members_leads_and_where_other_pages_will_be(
         "Riverside Academy" in page and "Secondary · 900 pupils · 1 colleague on Staffroom" in page
     )
     assert "Lena Lead" in page
-    assert "Nothing to open yet" in page
+    # The feed, twilights and placements each register their link (their hooks.py).
+    assert reverse("ideas:network_feed", args=[trust.pk]) in page
+    assert reverse("events:twilights") in page
+    assert reverse("hub:network_placements", kwargs={"network_pk": trust.pk}) in page
+    assert "Nothing to open yet" not in page
     assert "Find schools to invite" not in page and "Leave this network" not in page
 
 
