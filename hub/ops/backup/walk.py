@@ -15,6 +15,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 
 from hub.models import School
 
@@ -64,8 +65,68 @@ def school_rows(school: School) -> Rows:
     owned: Rows = defaultdict(set)
     owned[School] = {school.pk}
     _grow(candidates, owned, _owned_pks)
-    _grow(candidates, owned, _referenced_pks)
+    _grow(candidates, owned, _referenced_but_not_another_schools(school.pk))
+    _drop_rows_pointing_outside(candidates, set(backup_models()), owned)
     return {model: pks for model, pks in owned.items() if pks}
+
+
+def _referenced_but_not_another_schools(school_pk):
+    """_referenced_pks, less rows that belong to another school: a network colleague's
+    reaction on our post-it names them, but their staff row (and through it their
+    school) is theirs, never in our archive."""
+
+    def finder(model, fresh: Rows, rows: Rows) -> Iterator:
+        pks = set(_referenced_pks(model, fresh, rows))
+        to_school = [f for f in foreign_keys(model) if f.related_model is School]
+        if not pks or not to_school:
+            yield from pks
+            return
+        others = Q()
+        for field in to_school:
+            others |= Q(**{f"{field.attname}__isnull": False}) & ~Q(**{field.attname: school_pk})
+        for chunk in _chunks(pks):
+            theirs = set(
+                model._base_manager.filter(others, pk__in=chunk).values_list("pk", flat=True)
+            )
+            yield from (pk for pk in chunk if pk not in theirs)
+
+    return finder
+
+
+def _drop_rows_pointing_outside(candidates, everything: set, rows: Rows) -> None:
+    """Leave out rows whose foreign keys point at rows the archive does not hold (what a
+    colleague at another school added to our post-its, a row naming a network's
+    twilight): a restore could not put them back without that school's people.
+    Repeats until nothing more points outside."""
+    dropped = True
+    while dropped:
+        dropped = False
+        for model in candidates:
+            pks = rows.get(model)
+            if not pks:
+                continue
+            for field in foreign_keys(model):
+                target = field.related_model
+                if (
+                    target in NATURAL_KEY_MODELS
+                    or target not in candidates
+                    and target is not School
+                ):
+                    continue
+                held = rows.get(target, set())
+                outside = {
+                    pk
+                    for pk, value in _pairs(model, pks, field.attname)
+                    if value is not None and value not in held
+                }
+                if outside:
+                    rows[model] = pks = pks - outside
+                    dropped = True
+
+
+def _pairs(model, pks: set, attname: str) -> Iterator:
+    for chunk in _chunks(pks):
+        yield from model._base_manager.filter(pk__in=chunk).values_list("pk", attname)
 
 
 def _grow(candidates, rows: Rows, finder) -> None:

@@ -18,16 +18,19 @@ from ideas.board.models import Idea
 from ideas.scrapbook.models import ArticleImage, Edition, EditionExport
 from tests.events.lunches.factories import LunchFactory
 from tests.factories import StaffFactory
-from tests.ideas.board.factories import IdeaFactory
+from tests.ideas.board.factories import CommentFactory, IdeaFactory, ReactionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _snapshot() -> dict:
-    """Every row of every table a school's data lives in, field by field."""
+    """Every row of every table a school's data lives in, field by field. Rows between
+    schools (a network's twilight, a placement: `spans_schools`) are in no school's
+    archive, so a restore cannot bring them back."""
     return {
         model._meta.label: {row["id"]: row for row in model._base_manager.values()}
         for model in backup_models()
+        if not getattr(model, "spans_schools", False)
     }
 
 
@@ -131,6 +134,8 @@ def test_the_archive_holds_nothing_of_another_school(tmp_path, other_school):
         manifest = json.loads(archive.read("manifest.json"))
     schools = {item["pk"] for item in data if item["model"] == "hub.school"}
     assert schools == {school.pk}
+    # The demo network's twilights are the network's, with its other schools' people.
+    assert not {item["model"] for item in data} & {"events.twilight", "events.twilightsignup"}
     assert "oscar@hillside.example" not in json.dumps(data)
     assert "Hillside only" not in json.dumps(data)
     assert manifest["school"]["urn"] == school.urn
@@ -165,3 +170,22 @@ def test_import_refuses_a_file_that_is_not_an_archive(tmp_path):
     (tmp_path / "notes.zip").write_bytes(b"not a zip")
     with pytest.raises(CommandError, match="is not a zip archive"):
         call_command("import_school", str(tmp_path / "notes.zip"))
+
+
+def test_a_colleague_at_another_school_leaves_no_trace_of_their_school(tmp_path, other_school):
+    """A reaction and a comment from a network colleague belong with our post-it (our
+    school moderates them) but name their author: the archive leaves them out rather
+    than carry another school's person, and their school, along."""
+    school = seed_demo_school()
+    idea = Idea.objects.filter(school=school).first()
+    colleague = StaffFactory(school=other_school, email="nia@hillside.example")
+    ReactionFactory(idea=idea, author=colleague, kind="tried")
+    CommentFactory(idea=idea, author=colleague, text="Hillside tried it")
+    call_command("export_school", school.urn, output=str(tmp_path / "a.zip"))
+
+    with zipfile.ZipFile(tmp_path / "a.zip") as archive:
+        data = json.loads(archive.read("data.json"))
+    assert {item["pk"] for item in data if item["model"] == "hub.school"} == {school.pk}
+    assert "nia@hillside.example" not in json.dumps(data)
+    assert "Hillside tried it" not in json.dumps(data)
+    assert idea.pk in {item["pk"] for item in data if item["model"] == "ideas.idea"}
