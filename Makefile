@@ -36,7 +36,8 @@ install-dev: $(STAMP_DEV) assets
 assets: $(VENDOR)/.copied
 
 # Debian's Chromium drives the browser tests and Debian's Java runs the Nu HTML
-# checker (npm's vnu-jar) on every page they visit; a fresh machine has neither.
+# checker (npm's vnu-jar) on every page they visit; poppler-utils (pdfinfo,
+# pdftoppm) reads the PDFs the browser prints. A fresh machine has none of them.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 browser:
 	@test -x /usr/bin/chromium || { \
@@ -47,6 +48,10 @@ browser:
 	  echo "Installing Java from Debian's packages..."; \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v pdfinfo >/dev/null 2>&1 || { \
+	  echo "Installing poppler-utils from Debian's packages..."; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
 
 pgbouncer:
 	@test -x /usr/sbin/pgbouncer || command -v pgbouncer >/dev/null 2>&1 || { \

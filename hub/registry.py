@@ -400,8 +400,9 @@ def topic_actions() -> list[TopicAction]:
 class NetworkPostIts:
     """What ideas/board offers `events` without being imported (ideas/board/hooks.py).
 
-    `post(author=, title=, note=)` puts an idea on the board, shared with the author's
-    networks and credited to them, and returns its id. `will_try(idea_id=, person=)`
+    `post(author=, title=, note=, on=None)` puts an idea on the board (of the week of
+    `on`, this week if None), shared with the author's networks and credited to them,
+    and returns its id. `will_try(idea_id=, person=)`
     records "I'll try this" from `person` (the author hears, as on the board) and returns
     False when the idea is not one `person` may see (hidden, waiting for approval).
     """

@@ -101,7 +101,8 @@ def _seed_places(twilight: Twilight, people: list, *, past: bool) -> None:
                 idea_title=title,
                 idea_summary=summary,
                 slot=slot,
-                post_it_id=hook.post(author=person, title=title, note=summary)
+                # On the board of the evening's week, as the job would have put it then.
+                post_it_id=hook.post(author=person, title=title, note=summary, on=twilight.ends_at)
                 if past and hook
                 else None,
             )

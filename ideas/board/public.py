@@ -29,11 +29,12 @@ def draft_from_idea(person, pk) -> dict:
     }
 
 
-def post_to_network(*, author, title: str, note: str) -> int:
+def post_to_network(*, author, title: str, note: str, on=None) -> int:
     """A post-it from an idea shared beyond the board (a twilight's presenter): on the
-    author's board this week, opened to their networks, credited to them. Moderated as
-    any post-it at their school (pre-moderation: waits for approval). Returns its id."""
-    now = timezone.now()
+    author's board in the week of `on` (this week if not given), opened to their
+    networks, credited to them. Moderated as any post-it at their school
+    (pre-moderation: waits for approval). Returns its id."""
+    now = on or timezone.now()
     with transaction.atomic():
         idea = Idea(
             author=author,

@@ -27,9 +27,7 @@ def test_a_teacher_sees_an_empty_state_that_says_who_can_join(client_for, staff)
     assert "admins and head can ask to join" in page
 
 
-def test_the_home_shows_members_leads_and_what_the_network_has(
-    client_for, trust, school, staff
-):
+def test_the_home_shows_members_leads_and_what_the_network_has(client_for, trust, school, staff):
     trust.schools.add(school)
     page = client_for(staff).get(reverse("hub:network", args=[trust.pk])).content.decode()
     assert (
