@@ -85,7 +85,8 @@ lint: install-dev
 # The migrations check runs on SQLite: it needs no database to exist.
 # Two workers: the machines have two cores and the suite halves its time.
 # On SQLite the test database is built straight from the models, seconds faster
-# per worker; on PostgreSQL every migration runs, as it does in production.
+# per worker; on PostgreSQL every migration runs, as it does in production, once:
+# one worker migrates a template and each copies it (tests/db_template.py).
 # worksteal: the long browser tests no longer leave one worker idle at the end (346 s -> 320 s).
 # A standby exported for `make run` is left out: `make test-replica` tests it.
 # Bytecode is cached even where the environment says not to (PYTHONDONTWRITEBYTECODE):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hub.models import Role
 from hub.ops import lost_cache
-from tests import mail_backend, s3_server
+from tests import db_template, mail_backend, s3_server
 from tests.browser import html_checker
 from tests.factories import SchoolFactory, StaffFactory
 
@@ -25,6 +25,23 @@ def pytest_configure(config):
 def pytest_unconfigure(config):
     html_checker.stop_for_the_run()
     s3_server.stop_for_the_run()
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(
+    request, django_db_modify_db_settings, django_db_use_migrations, django_db_blocker
+):
+    """pytest-django's choice (`--reuse-db`), except on PostgreSQL with xdist: there each
+    worker's database is a copy of one migrated template (tests/db_template.py), made
+    before pytest-django's set-up, which is told to keep it; it is dropped here after."""
+    if not db_template.applies(request.config, use_migrations=django_db_use_migrations):
+        yield request.config.getvalue("reuse_db")
+        return
+    with django_db_blocker.unblock():
+        main_name = db_template.clone_for_this_worker(request.config)
+    yield True
+    with django_db_blocker.unblock():
+        db_template.drop_after_the_run(request.config, main_name)
 
 
 @pytest.fixture(scope="session")
