@@ -44,6 +44,22 @@ def _locked(template: str):
             fcntl.flock(ledger, fcntl.LOCK_UN)
 
 
+@contextmanager
+def _no_time_limits(connection):
+    """Without the web requests' statement and lock timeouts (hub/settings.py sends them
+    with every connection): copying or dropping a database on a busy machine can take
+    longer than a request may. A later `-c` of libpq's options wins over an earlier one."""
+    options = connection.settings_dict["OPTIONS"]
+    limits = options.get("options", "")
+    options["options"] = f"{limits} -c statement_timeout=0 -c lock_timeout=0".strip()
+    connection.close()
+    try:
+        yield
+    finally:
+        connection.close()
+        options["options"] = limits
+
+
 def _names(connection, worker: str) -> tuple[str, str]:
     """The worker's test database (pytest-django has added the worker's suffix) and the
     template's, the same name without it."""
@@ -61,7 +77,7 @@ def clone_for_this_worker(config) -> str:
     worker, run = config.workerinput["workerid"], config.workerinput["testrunuid"]
     database, template = _names(connection, worker)
     main_name = connection.settings_dict["NAME"]
-    with _locked(template) as ledger:
+    with _locked(template) as ledger, _no_time_limits(connection):
         if f"{run} built" not in ledger.read():
             connection.settings_dict["TEST"]["NAME"] = template
             connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
@@ -87,8 +103,9 @@ def drop_after_the_run(config, main_name: str) -> None:
     worker, run = config.workerinput["workerid"], config.workerinput["testrunuid"]
     database, template = _names(connection, worker)
     connection.settings_dict["NAME"] = database
-    connection.creation.destroy_test_db(old_database_name=main_name, verbosity=0)
-    with _locked(template) as ledger:
+    with _no_time_limits(connection):
+        connection.creation.destroy_test_db(old_database_name=main_name, verbosity=0)
+    with _locked(template) as ledger, _no_time_limits(connection):
         lines = ledger.read().splitlines()
         finished = 1 + sum(line.startswith(run) and line.endswith(" done") for line in lines)
         ledger.write(f"{run} {worker} done\n")
