@@ -96,22 +96,28 @@ def offer_to_host(request: HttpRequest, network_pk: int) -> HttpResponse:
     return redirect(result)
 
 
+def _match_rows(matches, live: dict, prefix: str, pair_of) -> list[dict]:
+    """The closest matches of an ask (offers) or of an offer (asks), each with its live
+    placement and a propose form; `pair_of(item)` is the (ask id, offer id) it makes."""
+    return [
+        {
+            "item": item,
+            "match": found,
+            "placement": live.get(pair_of(item)),
+            "form": ProposeForm(prefix=f"{prefix}-{item.pk}"),
+            "propose_url": pair_of(item),
+        }
+        for item, found in matches[:MATCHES_SHOWN]
+    ]
+
+
 @login_required
 def placement_ask(request: HttpRequest, network_pk: int, pk: int) -> HttpResponse:
     ask = ask_or_404(request.user, network_pk, pk)
     mine = ask.staff_id == request.user.pk
     matches = selectors.offers_for(ask) if (mine and ask.is_open) else []
     live = selectors.live_placements_by_pair(asks=[ask])
-    rows = [
-        {
-            "item": offer,
-            "match": found,
-            "placement": live.get((ask.pk, offer.pk)),
-            "form": ProposeForm(prefix=f"offer-{offer.pk}"),
-            "propose_url": (ask.pk, offer.pk),
-        }
-        for offer, found in matches[:MATCHES_SHOWN]
-    ]
+    rows = _match_rows(matches, live, "offer", lambda offer: (ask.pk, offer.pk))
     context = {
         "ask": ask,
         "mine": mine,
@@ -128,16 +134,7 @@ def placement_offer(request: HttpRequest, network_pk: int, pk: int) -> HttpRespo
     mine = offer.host_id == request.user.pk
     matches = selectors.asks_for(offer) if (mine and offer.is_open) else []
     live = selectors.live_placements_by_pair(offers=[offer])
-    rows = [
-        {
-            "item": ask,
-            "match": found,
-            "placement": live.get((ask.pk, offer.pk)),
-            "form": ProposeForm(prefix=f"ask-{ask.pk}"),
-            "propose_url": (ask.pk, offer.pk),
-        }
-        for ask, found in matches[:MATCHES_SHOWN]
-    ]
+    rows = _match_rows(matches, live, "ask", lambda ask: (ask.pk, offer.pk))
     context = {
         "offer": offer,
         "mine": mine,
