@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from hub.registry import network_post_its
+
 __all__ = [
     "PlaceState",
     "SlotLength",
@@ -185,9 +187,13 @@ class TwilightSignUp(models.Model):
         return f"{self.staff} at {self.twilight}: {self.get_role_display()}"
 
     def get_absolute_url(self) -> str:
-        """A participant's place leads to "Which idea will you try?" once it is over."""
+        """A participant's place leads to "Which idea will you try?" once it is over; a
+        presenter's, to the post-it their idea became (ideas/board's hook)."""
         if self.role == TwilightRole.PARTICIPANT and self.twilight.followed_up_at:
             return reverse("events:twilight_follow_up", kwargs={"pk": self.twilight_id})
+        hook = network_post_its()
+        if self.role == TwilightRole.PRESENTER and self.post_it_id and hook is not None:
+            return hook.url_of(self.post_it_id)
         return f"{reverse('events:twilight_detail', kwargs={'pk': self.twilight_id})}#sign-up"
 
     @property

@@ -292,12 +292,14 @@ def follow_up_twilight(*, twilight_id: int, now=None) -> int:
         places = list(
             twilight.sign_ups.filter(state=PlaceState.CONFIRMED).select_related("staff__school")
         )
+        shared = []
         for entry in places:
             if entry.is_presenter and entry.post_it_id is None and hook is not None:
                 note = entry.idea_summary or entry.idea_title
                 note = f"{note}\n\nShared at {twilight.title} ({twilight.get_kind_display()})."
                 entry.post_it_id = hook.post(author=entry.staff, title=entry.idea_title, note=note)
                 entry.save(update_fields=["post_it_id"])
+                shared.append(entry)
         twilight.followed_up_at = now
         twilight.save(update_fields=["followed_up_at"])
         # With no idea shared there is nothing to choose from: nobody is asked.
@@ -305,11 +307,20 @@ def follow_up_twilight(*, twilight_id: int, now=None) -> int:
         asked = [entry for entry in places if not entry.is_presenter and presented]
         for entry in asked:
             entry.twilight = twilight  # its link reads followed_up_at
+        # Presenters hear where their idea went (their place links to the post-it).
         notify_many(
             kind=NoticeKind.TWILIGHT,
             notices=[
                 (entry.staff, entry, f"Which idea from {twilight.title} will you try?")
                 for entry in asked
+            ]
+            + [
+                (
+                    entry.staff,
+                    entry,
+                    f"Your idea “{entry.idea_title}” is now a post-it for the network",
+                )
+                for entry in shared
             ],
         )
         network_changed(twilight)

@@ -53,10 +53,14 @@ def test_the_job_turns_ideas_into_network_post_its_and_asks_participants(
     )
     assert "Everyone answers at once." in post_it.note
     assert f"Shared at {evening.title}" in post_it.note
-    notice = Notification.objects.get(kind=NoticeKind.TWILIGHT)
-    assert notice.recipient == staff
+    notice = Notification.objects.get(kind=NoticeKind.TWILIGHT, recipient=staff)
     assert notice.message == f"Which idea from {evening.title} will you try?"
     assert notice.link() == reverse("events:twilight_follow_up", args=[evening.pk])
+    # Each presenter hears where their idea went, linking to its post-it.
+    told = Notification.objects.get(kind=NoticeKind.TWILIGHT, recipient=partner)
+    assert told.message == "Your idea “Mini whiteboards” is now a post-it for the network"
+    assert told.link() == reverse("ideas:idea_detail", args=[post_it.pk])
+    assert Notification.objects.filter(kind=NoticeKind.TWILIGHT).count() == 3
     taking_part.refresh_from_db()
     assert Idea.objects.count() == 2
 
@@ -66,7 +70,8 @@ def test_the_job_runs_once_per_twilight(evening, staff):
     jobs.follow_up_twilights(in_days(1))
     jobs.follow_up_twilights(in_days(1))
     assert Idea.objects.count() == 2
-    assert Notification.objects.filter(kind=NoticeKind.TWILIGHT).count() == 1
+    # One question to the participant, one word to each of the two presenters.
+    assert Notification.objects.filter(kind=NoticeKind.TWILIGHT).count() == 3
 
 
 def test_a_twilight_still_to_come_is_left_alone(twilight, staff):
@@ -93,8 +98,8 @@ def test_a_participant_picks_the_idea_they_will_try_and_its_presenter_hears(
     assert mine.will_try == chosen
     reaction = Reaction.objects.get(author=staff)
     assert (reaction.kind, reaction.idea_id) == (ReactionKind.WILL_TRY, chosen.post_it_id)
-    told = Notification.objects.get(recipient=partner)
-    assert told.kind == NoticeKind.WILL_TRY
+    told = Notification.objects.get(recipient=partner, kind=NoticeKind.WILL_TRY)
+    assert told.link().startswith(reverse("ideas:idea_detail", args=[chosen.post_it_id]))
 
 
 def test_choosing_nothing_or_something_else_is_told_next_to_the_field(
