@@ -7,7 +7,7 @@ STAMP_RUNTIME := $(VENV)/.installed-runtime
 STAMP_DEV := $(VENV)/.installed-dev
 VENDOR := static/vendor
 
-.PHONY: run test test-postgres test-replica pgbouncer multiprocess install install-dev assets browser lint migrate demo worker clean
+.PHONY: run test screenshots test-postgres test-replica pgbouncer multiprocess install install-dev assets browser lint migrate demo worker clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -100,6 +100,12 @@ test: install-dev browser
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=hub.test_settings $(PY) manage.py makemigrations --check --dry-run
 	env -u DATABASE_REPLICA_URL -u STAFFROOM_REQUIRE_REPLICA PYTHONDONTWRITEBYTECODE= \
 	  $(VENV)/bin/pytest $(PYTEST_DB_ARGS) $(PYTEST_ARGS)
+
+# The browser tests again, saving a full-page screenshot of each page they show
+# (desktop and 360 px) to test-artifacts/screenshots/ for a person to look at.
+screenshots: install-dev browser
+	env -u DATABASE_URL STAFFROOM_SCREENSHOTS=1 PYTHONDONTWRITEBYTECODE= \
+	  $(VENV)/bin/pytest --nomigrations -n 2 --dist worksteal tests/browser
 
 # The same suite against the local PostgreSQL (pytest-django creates test_staffroom).
 test-postgres:

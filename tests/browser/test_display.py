@@ -15,6 +15,7 @@ from hub.moderation import celebrate
 from ideas.board.services import pick_idea_of_week
 from tests.browser.conftest import (
     AXE_SOURCE,
+    SAVE_SCREENSHOTS,
     SCREENSHOTS,
     AccessibilityTracker,
     expect_accessible,
@@ -73,7 +74,10 @@ def week(school, moderator, clock):
 
 
 def tv_screenshot(screen: Page, name: str) -> None:
-    """The screen as the room sees it, once a panel has finished fading in."""
+    """The screen as the room sees it, once a panel has finished fading in (saved only
+    when screenshots are asked for, as `screenshot` does)."""
+    if not SAVE_SCREENSHOTS:
+        return
     screen.wait_for_function(
         "() => document.getAnimations().every((a) => a.playState !== 'running')"
     )

@@ -2,9 +2,6 @@
 another school finds it on the network feed and says "I tried it"; the TA is told, and
 the notice leads to the post-it and what happened."""
 
-import shutil
-from pathlib import Path
-
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -13,9 +10,6 @@ from ideas.board.models import Idea
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.ideas.board.factories import IdeaFactory
-
-SHOTS = Path("/tmp/shots-net19feed")
-SHOTS.mkdir(exist_ok=True)
 
 
 def test_a_ta_shares_to_the_network_and_a_teacher_elsewhere_tries_it(page, school):
@@ -43,8 +37,7 @@ def test_a_ta_shares_to_the_network_and_a_teacher_elsewhere_tries_it(page, schoo
     card = page.locator(f"#idea-{idea.pk}")
     expect(card).to_contain_text("Oakfield Primary School")
     for phone in (False, True):
-        shot = screenshot(page, "network-feed", phone=phone)
-        shutil.copy(shot, SHOTS / shot.name)
+        screenshot(page, "network-feed", phone=phone)
 
     # The filters are a plain GET form: choose the school and show its post-its.
     page.get_by_label("School").select_option(label="Oakfield Primary School")
@@ -80,14 +73,12 @@ def test_a_network_lead_hides_a_shared_post_it_from_the_networks_queue(page, sch
 
     sign_in(page, lead, then_open=reverse("ideas:network_feed", args=[trust.pk]))
     page.get_by_text("Lead: pick or celebrate").click()
-    shot = screenshot(page, "network-feed-lead", phone=True)
-    shutil.copy(shot, SHOTS / shot.name)
+    screenshot(page, "network-feed-lead", phone=True)
     page.get_by_role("link", name="Moderation for the network").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Moderation for Riverside Trust")
     expect(page.get_by_text("Kept at Oakfield")).to_have_count(0)
     expect_accessible(page)
-    shot = screenshot(page, "network-moderation")
-    shutil.copy(shot, SHOTS / shot.name)
+    screenshot(page, "network-moderation")
     page.get_by_label("Reason or feedback (the author sees it)").fill("It shows pupils' names")
     page.get_by_role("button", name="Hide").click()
     expect(page.get_by_text("Hidden: “Worksheet with names”")).to_be_visible()

@@ -1,7 +1,6 @@
 """Two schools join a network: one asks and a lead accepts; the lead invites the
 other, whose admin accepts (and later leaves). Every page checked, screenshots taken."""
 
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -11,20 +10,6 @@ from hub.models import Role
 from tests.browser.conftest import expect_accessible, screenshot, sign_in
 from tests.factories import NetworkFactory, SchoolFactory, StaffFactory
 from tests.hub.directory.factories import RegisteredSchoolFactory
-
-SHOTS = "/tmp/shots-net19join"
-
-
-def shot(page, name: str, *, phone: bool = False) -> None:
-    path = screenshot(page, name, phone=phone)
-    shutil.copy(path, f"{SHOTS}/{path.name}")
-
-
-@pytest.fixture(autouse=True)
-def _shots_folder():
-    import os
-
-    os.makedirs(SHOTS, exist_ok=True)
 
 
 @pytest.fixture
@@ -57,30 +42,30 @@ def test_a_school_asks_to_join_and_a_lead_accepts(page, trust, school, school_ad
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Networks").click()
     expect(page.get_by_role("heading", level=2)).to_contain_text("not in a network")
     expect_accessible(page)
-    shot(page, "networks-empty", phone=True)
+    screenshot(page, "networks-empty", phone=True)
     page.get_by_role("link", name="Find a network to join").first.click()
     expect_accessible(page)
     page.get_by_label("A note with it (optional)").fill("Our Year 6 team would love to share.")
-    shot(page, "find-network", phone=True)
+    screenshot(page, "find-network", phone=True)
     page.get_by_role("button", name="Ask to join Northshire Learning Trust").click()
     expect(page.get_by_role("status")).to_contain_text("Asked. Northshire Learning Trust’s leads")
     expect_accessible(page)
-    shot(page, "join-request-waiting")
+    screenshot(page, "join-request-waiting")
 
     sign_in(page, lead)
     open_notification(page, f"{school.name} asks to join Northshire Learning Trust")
     expect(page.get_by_text("Our Year 6 team would love to share.")).to_be_visible()
     page.get_by_label("Accept").check()
     page.get_by_label("A note for them (optional)").fill("Welcome aboard!")
-    shot(page, "answer-ask", phone=True)
+    screenshot(page, "answer-ask", phone=True)
     page.get_by_role("button", name="Send the answer").click()
     expect(page.get_by_role("status")).to_contain_text(f"Accepted: {school.name} is in.")
     expect_accessible(page)
     page.get_by_role("link", name="Open Northshire Learning Trust").click()
     expect(page.locator(".member-schools")).to_contain_text(school.name)
     expect_accessible(page)
-    shot(page, "network-home")
-    shot(page, "network-home", phone=True)
+    screenshot(page, "network-home")
+    screenshot(page, "network-home", phone=True)
     page.get_by_role("link", name="Leads", exact=True).click()
     expect_accessible(page)
     page.get_by_label("Their email address").fill("nobody@nowhere.example")
@@ -93,7 +78,7 @@ def test_a_school_asks_to_join_and_a_lead_accepts(page, trust, school, school_ad
     page.get_by_role("button", name="Add as a lead").click()
     expect(page.get_by_role("status")).to_contain_text(f"{school_admin.name} now leads")
     expect_accessible(page)
-    shot(page, "network-leads", phone=True)
+    screenshot(page, "network-leads", phone=True)
 
     sign_in(page, school_admin)
     open_notification(page, "Northshire Learning Trust accepted")
@@ -122,8 +107,8 @@ def test_a_lead_invites_a_school_whose_admin_accepts_then_leaves(page, trust, sc
     expect(page.get_by_role("status")).to_have_text("2 schools found.")
     expect(page.get_by_text("Not on Staffroom yet")).to_be_visible()
     expect_accessible(page)
-    shot(page, "find-schools")
-    shot(page, "find-schools", phone=True)
+    screenshot(page, "find-schools")
+    screenshot(page, "find-schools", phone=True)
     page.get_by_role("button", name=f"Invite {school.name} to Northshire Learning Trust").click()
     expect(page.get_by_role("status")).to_contain_text("Invited.")
     expect_accessible(page)
@@ -138,12 +123,12 @@ def test_a_lead_invites_a_school_whose_admin_accepts_then_leaves(page, trust, sc
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Networks").click()
     expect(page.get_by_text("Multi-academy trust · 2 schools")).to_be_visible()
     expect_accessible(page)
-    shot(page, "networks", phone=True)
+    screenshot(page, "networks", phone=True)
     page.get_by_role("link", name="Northshire Learning Trust").click()
     expect_accessible(page)
     page.get_by_role("link", name="Leave this network").click()
     expect_accessible(page)
-    shot(page, "leave-network", phone=True)
+    screenshot(page, "leave-network", phone=True)
     page.get_by_role("button", name="Yes, leave Northshire Learning Trust").click()
     expect(page.get_by_role("status")).to_contain_text("has left Northshire Learning Trust")
     expect_accessible(page)
@@ -156,5 +141,5 @@ def test_a_lead_invites_a_school_whose_admin_accepts_then_leaves(page, trust, sc
         )
     ).to_be_visible()
     expect_accessible(page)
-    shot(page, "schools-like-ours")
-    shot(page, "schools-like-ours", phone=True)
+    screenshot(page, "schools-like-ours")
+    screenshot(page, "schools-like-ours", phone=True)

@@ -4,8 +4,6 @@ the teacher proposes, the host agrees from her notification, both heads approve 
 theirs, and the placement is in both people's records."""
 
 import re
-import shutil
-from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -21,13 +19,6 @@ from tests.hub.placements.factories import (
     soon,
     trust_with,
 )
-
-SHOTS = Path("/tmp/shots-shadow19")
-
-
-def keep(path: Path) -> None:
-    SHOTS.mkdir(exist_ok=True)
-    shutil.copy(path, SHOTS / path.name)
 
 
 def open_notice(page, text: str) -> None:
@@ -62,7 +53,7 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     page.get_by_label("Until").fill(soon(30).isoformat())
     page.get_by_label("How many days").fill("2")
     page.get_by_label("Why").fill("Our Year 6 move up in September: I want to see what they meet.")
-    keep(screenshot(page, "placement-ask-form", phone=True))
+    screenshot(page, "placement-ask-form", phone=True)
     page.get_by_role("button", name="Share my ask").click()
     expect(page.get_by_role("status")).to_contain_text("Your ask is shared")
     expect(page.get_by_text("No offer suits this ask yet")).to_be_visible()
@@ -85,8 +76,8 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     expect_accessible(page)
     page.get_by_role("link", name=f"Back to {trust.name}").click()
     expect_accessible(page)
-    keep(screenshot(page, "placement-network"))
-    keep(screenshot(page, "placement-network", phone=True))
+    screenshot(page, "placement-network")
+    screenshot(page, "placement-network", phone=True)
     sign_out(page)
 
     # The teacher sees the host suggested, cross-phase and explained, and proposes.
@@ -95,8 +86,8 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     expect(match).to_contain_text("Cross-phase")
     expect(match).to_contain_text("the same focus: Cross-phase transition")
     expect(match).to_contain_text("1 shared tag: transition")
-    keep(screenshot(page, "placement-matches"))
-    keep(screenshot(page, "placement-matches", phone=True))
+    screenshot(page, "placement-matches")
+    screenshot(page, "placement-matches", phone=True)
     match.get_by_label("First day").fill(soon(8).isoformat())
     match.get_by_role("button", name="Propose").click()
     expect(page.get_by_role("status")).to_contain_text("Proposed")
@@ -117,11 +108,11 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     page.get_by_role("button", name=f"Approve for {school.name}").click()
     expect(page.get_by_role("status")).to_contain_text("Approved for your school")
     expect_accessible(page)
-    keep(screenshot(page, "placement-waiting-for-one-head"))
+    screenshot(page, "placement-waiting-for-one-head")
     sign_out(page)
     sign_in(page, partner_head, then_open="/placements/")
     waiting = page.get_by_role("region", name="Waiting for your approval")
-    keep(screenshot(page, "placement-head-home", phone=True))
+    screenshot(page, "placement-head-home", phone=True)
     waiting.get_by_role("link", name=re.compile("Alice Teacher")).click()
     expect_accessible(page)
     page.get_by_role("button", name=f"Approve for {partner.name}").click()
@@ -133,12 +124,12 @@ def test_a_placement_is_asked_offered_matched_agreed_and_approved(page, school, 
     # It is in both records: the teacher's My learning and the host's.
     sign_in(page, staff, then_open="/my-learning/")
     expect(page.get_by_text(re.compile(f"Work-shadowing at\\s+{partner.name}"))).to_be_visible()
-    keep(screenshot(page, "placement-my-learning"))
+    screenshot(page, "placement-my-learning")
     page.get_by_role("link", name=partner.name).click()
     expect(page.get_by_text("Approved", exact=True)).to_be_visible()
     expect_accessible(page)
-    keep(screenshot(page, "placement-approved"))
-    keep(screenshot(page, "placement-approved", phone=True))
+    screenshot(page, "placement-approved")
+    screenshot(page, "placement-approved", phone=True)
     sign_out(page)
     sign_in(page, host, then_open="/my-learning/")
     expect(page.get_by_text(re.compile("Hosting\\s+Alice Teacher"))).to_be_visible()
@@ -158,7 +149,7 @@ def test_either_side_withdraws_after_confirming(page, school, staff):
     page.get_by_role("link", name="Withdraw…").click()
     expect(page.get_by_role("heading", name="Withdraw from the placement?")).to_be_visible()
     expect_accessible(page)
-    keep(screenshot(page, "placement-withdraw", phone=True))
+    screenshot(page, "placement-withdraw", phone=True)
     page.get_by_role("link", name="No, keep it").click()
     expect_accessible(page)
     assert Placement.objects.get().state == PlacementState.AGREED

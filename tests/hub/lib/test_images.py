@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from hub.lib.images import ImageRejected, clean_image, print_rendition
 from tests.images import png_decompression_bomb
@@ -99,6 +99,26 @@ def test_it_refuses_a_png_decompression_bomb():
 def test_it_refuses_a_truncated_image():
     with pytest.raises(ImageRejected):
         clean_image(encoded("JPEG", size=(800, 600))[:400])
+
+
+def test_a_photo_cut_short_after_its_header_is_called_damaged():
+    # The header reads as an 800 x 600 JPEG; the pixels stop part of the way down.
+    photo = io.BytesIO()
+    Image.effect_noise((800, 600), 64).convert("RGB").save(photo, format="JPEG")
+    cut = photo.getvalue()[: len(photo.getvalue()) // 2]
+    assert Image.open(io.BytesIO(cut)).size == (800, 600)
+    with pytest.raises(ImageRejected, match="damaged or incomplete"):
+        clean_image(cut)
+
+
+def test_a_bomb_found_only_while_decoding_is_refused_as_too_big(monkeypatch):
+    # Pillow can raise its bomb error from the decoder as well as from the header.
+    def explode(image):
+        raise Image.DecompressionBombError("Image size exceeds limit")
+
+    monkeypatch.setattr(PngImagePlugin.PngImageFile, "load", explode)
+    with pytest.raises(ImageRejected, match="decompression bomb"):
+        clean_image(encoded("PNG"))
 
 
 def test_it_refuses_an_empty_file():
