@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import InMemoryUploadedFile, UploadedFile
 from PIL import Image
 
+from hub.lib.images import truncated_files_refused
+
 MAX_RESOURCE_BYTES = 20 * 1024 * 1024
 
 # Sniffed MIME type -> file name endings that may carry it.
@@ -60,7 +62,8 @@ def _without_metadata(upload: UploadedFile, image_format: str, mime: str) -> Upl
                 raise ValidationError(
                     "This image is too large to use (over 40 megapixels). Please resize it."
                 )
-            image.load()
+            with truncated_files_refused():
+                image.load()
             clean = image.copy()
     except ValidationError:
         raise

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 2000
@@ -74,6 +75,28 @@ def _read_limited(source: BinaryIO | bytes, max_bytes: int) -> bytes:
     return data
 
 
+_decoding_strictly = threading.Lock()
+
+
+@contextlib.contextmanager
+def truncated_files_refused():
+    """Decode as if no library had told Pillow to accept files cut short.
+
+    WeasyPrint sets Pillow's process-wide `ImageFile.LOAD_TRUNCATED_IMAGES` when it is
+    imported (the worker, and any process that made a PDF); from then on a photo whose
+    upload stopped half-way decoded as a half-grey picture and was stored. An upload
+    must be refused instead. The lock keeps two uploads from restoring each other's
+    value; a PDF drawn in another thread meanwhile leaves out a truncated picture.
+    """
+    with _decoding_strictly:
+        accepted = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = accepted
+
+
 def _open_checked(data: bytes) -> Image.Image:
     unsupported = "Please upload a JPEG, PNG or WebP photo. This file is not one of those."
     too_big = (
@@ -93,7 +116,8 @@ def _open_checked(data: bytes) -> Image.Image:
         if image.width * image.height > MAX_PIXELS:
             raise ImageRejected(too_big)
         try:
-            image.load()
+            with truncated_files_refused():
+                image.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageRejected(too_big) from None
         except Exception:

@@ -2,12 +2,13 @@ import io
 from html import unescape
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageFile
 
 from events.lunches.models import Input, InputKind
-from events.lunches.uploads import MAX_RESOURCE_BYTES
+from events.lunches.uploads import MAX_RESOURCE_BYTES, check_resource_file
 from hub.models import Status
 from tests.events.lunches.factories import InputFactory, LunchFactory
 
@@ -143,3 +144,14 @@ def test_others_see_an_input_only_once_confirmed(client_for, staff, lunch):
     assert (
         "Secret draft title" not in client_for(staff).get(lunch.get_absolute_url()).content.decode()
     )
+
+
+@pytest.mark.parametrize("weasyprint_loaded", [False, True])
+def test_a_resource_photo_cut_short_is_refused(monkeypatch, weasyprint_loaded):
+    # Importing WeasyPrint sets Pillow to accept truncated files for the whole process.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", weasyprint_loaded)
+    photo = io.BytesIO()
+    Image.effect_noise((800, 600), 64).convert("RGB").save(photo, format="JPEG")
+    cut = photo.getvalue()[: len(photo.getvalue()) // 2]
+    with pytest.raises(ValidationError, match="could not be read"):
+        check_resource_file(SimpleUploadedFile("handout.jpg", cut, content_type="image/jpeg"))

@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from PIL import Image, PngImagePlugin
+from PIL import Image, ImageFile, PngImagePlugin
 
 from hub.lib.images import ImageRejected, clean_image, print_rendition
 from tests.images import png_decompression_bomb
@@ -101,14 +101,18 @@ def test_it_refuses_a_truncated_image():
         clean_image(encoded("JPEG", size=(800, 600))[:400])
 
 
-def test_a_photo_cut_short_after_its_header_is_called_damaged():
+@pytest.mark.parametrize("weasyprint_loaded", [False, True])
+def test_a_photo_cut_short_after_its_header_is_called_damaged(monkeypatch, weasyprint_loaded):
     # The header reads as an 800 x 600 JPEG; the pixels stop part of the way down.
+    # Importing WeasyPrint sets Pillow to accept such files, for the whole process.
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", weasyprint_loaded)
     photo = io.BytesIO()
     Image.effect_noise((800, 600), 64).convert("RGB").save(photo, format="JPEG")
     cut = photo.getvalue()[: len(photo.getvalue()) // 2]
     assert Image.open(io.BytesIO(cut)).size == (800, 600)
     with pytest.raises(ImageRejected, match="damaged or incomplete"):
         clean_image(cut)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is weasyprint_loaded  # left as it was
 
 
 def test_a_bomb_found_only_while_decoding_is_refused_as_too_big(monkeypatch):
