@@ -1,6 +1,7 @@
 """Image files for tests that would be slow to draw with Pillow each time."""
 
 import functools
+import io
 import struct
 import zlib
 
@@ -27,3 +28,13 @@ def png_decompression_bomb(side: int = 30_000) -> bytes:
         + _png_chunk(b"IDAT", pixels)
         + _png_chunk(b"IEND", b"")
     )
+
+
+def jpeg_cut_short(size: tuple[int, int] = (800, 600)) -> bytes:
+    """A JPEG whose header is whole (it opens as `size`) and whose pixels stop half-way:
+    an upload that broke off."""
+    from PIL import Image
+
+    photo = io.BytesIO()
+    Image.effect_noise(size, 64).convert("RGB").save(photo, format="JPEG")
+    return photo.getvalue()[: len(photo.getvalue()) // 2]

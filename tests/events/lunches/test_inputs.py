@@ -11,6 +11,7 @@ from events.lunches.models import Input, InputKind
 from events.lunches.uploads import MAX_RESOURCE_BYTES, check_resource_file
 from hub.models import Status
 from tests.events.lunches.factories import InputFactory, LunchFactory
+from tests.images import jpeg_cut_short
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 200
@@ -150,8 +151,6 @@ def test_others_see_an_input_only_once_confirmed(client_for, staff, lunch):
 def test_a_resource_photo_cut_short_is_refused(monkeypatch, weasyprint_loaded):
     # Importing WeasyPrint sets Pillow to accept truncated files for the whole process.
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", weasyprint_loaded)
-    photo = io.BytesIO()
-    Image.effect_noise((800, 600), 64).convert("RGB").save(photo, format="JPEG")
-    cut = photo.getvalue()[: len(photo.getvalue()) // 2]
+    cut = jpeg_cut_short()
     with pytest.raises(ValidationError, match="could not be read"):
         check_resource_file(SimpleUploadedFile("handout.jpg", cut, content_type="image/jpeg"))

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image, ImageFile, PngImagePlugin
 
 from hub.lib.images import ImageRejected, clean_image, print_rendition
-from tests.images import png_decompression_bomb
+from tests.images import jpeg_cut_short, png_decompression_bomb
 
 
 def jpeg_with_gps_and_rotation() -> bytes:
@@ -106,9 +106,7 @@ def test_a_photo_cut_short_after_its_header_is_called_damaged(monkeypatch, weasy
     # The header reads as an 800 x 600 JPEG; the pixels stop part of the way down.
     # Importing WeasyPrint sets Pillow to accept such files, for the whole process.
     monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", weasyprint_loaded)
-    photo = io.BytesIO()
-    Image.effect_noise((800, 600), 64).convert("RGB").save(photo, format="JPEG")
-    cut = photo.getvalue()[: len(photo.getvalue()) // 2]
+    cut = jpeg_cut_short((800, 600))
     assert Image.open(io.BytesIO(cut)).size == (800, 600)
     with pytest.raises(ImageRejected, match="damaged or incomplete"):
         clean_image(cut)
