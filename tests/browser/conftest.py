@@ -117,31 +117,55 @@ def _worker_tab(browser, live_server):
 @pytest.fixture
 def page(_worker_tab, html_checker, live_server, transactional_db) -> Page:
     page = _fresh_tab(_worker_tab)
+    added = _listeners_recorded(page)
     page.live_server_url = live_server.url
     tracker = AccessibilityTracker()
     page.accessibility_tracker = tracker
     page.html_checker = html_checker
-    errors: list[str] = []
-    listeners = {
-        "response": lambda response: (
+    page.on(
+        "response",
+        lambda response: (
             setattr(tracker, "document", response)
             if response.request.resource_type == "document" and response.frame == page.main_frame
             else None
         ),
-        "framenavigated": lambda frame: (
+    )
+    page.on(
+        "framenavigated",
+        lambda frame: (
             tracker.visited.append(_page_key(frame.url)) if frame == page.main_frame else None
         ),
-        "pageerror": lambda error: errors.append(str(error)),
-    }
-    for event, listener in listeners.items():
-        page.on(event, listener)
+    )
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
-    if not page.is_closed():
-        for event, listener in listeners.items():
-            page.remove_listener(event, listener)
-        page.unroute_all(behavior="ignoreErrors")
+    _leave_for_the_next_test(page, added)
     assert not errors, f"JavaScript errors on the page: {errors}"
     assert not tracker.unchecked(), f"Pages visited without an axe check: {tracker.unchecked()}"
+
+
+def _listeners_recorded(page: Page) -> list:
+    """Every listener added to `page` from now on, through `on` or `once`, as (event, listener)."""
+    added = []
+    for method in ("on", "once"):
+        add = getattr(type(page), method)
+
+        def recording(event, listener, add=add):
+            added.append((event, listener))
+            return add(page, event, listener)
+
+        setattr(page, method, recording)
+    return added
+
+
+def _leave_for_the_next_test(page: Page, added: list) -> None:
+    """Take off what this test added to the tab: a dialog handler left behind would
+    answer the next test's dialogs before its own handler could."""
+    if page.is_closed():
+        return
+    for event, listener in added:
+        page.remove_listener(event, listener)
+    page.unroute_all(behavior="ignoreErrors")
 
 
 def _fresh_tab(worker_tab: dict) -> Page:

@@ -1,7 +1,13 @@
 """Each browser test gets the worker's tab handed on (tests/browser/conftest.py): it must
 start as a new tab would, whatever the test before it left behind."""
 
-from tests.browser.conftest import DESKTOP, PHONE, _fresh_tab
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    _fresh_tab,
+    _leave_for_the_next_test,
+    _listeners_recorded,
+)
 
 
 def test_a_tab_handed_on_starts_blank_signed_out_at_desktop_size_on_screen(
@@ -29,3 +35,16 @@ def test_a_tab_a_test_closed_is_replaced(_worker_tab):
 
     assert not page.is_closed()
     assert page.url == "about:blank"
+
+
+def test_a_dialog_handler_one_test_added_does_not_answer_the_next_ones_dialogs(_worker_tab):
+    page = _fresh_tab(_worker_tab)
+    added = _listeners_recorded(page)
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    page.route("**/*", lambda route: route.abort())
+    _leave_for_the_next_test(page, added)
+
+    page = _fresh_tab(_worker_tab)
+    page.on("dialog", lambda dialog: dialog.accept())
+
+    assert page.evaluate("confirm('Remove it?')") is True
