@@ -102,14 +102,16 @@ def _worker_tab(browser, live_server):
     """One browser tab per worker, handed from test to test (see `page`).
 
     A new context and tab per test cost ~0.6 CPU-seconds each on these machines: a
-    renderer process to start and axe-core's 550 kB to compile again in it, ~45 CPU-
+    renderer process to start and axe-core's 550 kB to compile again in it, ~40 CPU-
     seconds over the browser tests. The tab carries nothing from one test to the next:
-    `page` clears its cookies, cache, viewport, media emulation and routes first.
+    `page` blanks it and clears its cookies, cache, size and media emulation before a
+    test, and takes off the test's listeners and routes after it.
     """
     context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
+    context.set_default_timeout(10_000)
     # Init scripts run outside the page's CSP, so the policy stays as strict as in production.
     context.add_init_script(path=str(AXE_SOURCE))
-    tab = {"context": context, "page": None}
+    tab = {"context": context, "page": None, "cdp": None}
     yield tab
     context.close()
 
@@ -178,10 +180,9 @@ def _fresh_tab(worker_tab: dict) -> Page:
         worker_tab["cdp"] = context.new_cdp_session(page)
     page.goto("about:blank")
     context.clear_cookies()
-    # Ids and versions come round again after each test's flush: a page cached by
-    # one test must never answer a later one's revalidation.
+    # Ids come round again after each test's flush: a photo sent with `max-age` to
+    # one test must not stand, from the cache, for another test's photo at its address.
     worker_tab["cdp"].send("Network.clearBrowserCache")
-    context.set_default_timeout(10_000)
     page.set_default_timeout(10_000)
     page.set_viewport_size(DESKTOP)
     page.emulate_media(media="null", reduced_motion="null", color_scheme="null")
