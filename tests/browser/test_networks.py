@@ -86,6 +86,24 @@ def test_a_school_asks_to_join_and_a_lead_accepts(page, trust, school, school_ad
     assert trust.schools.filter(pk=school.pk).exists()
     assert trust.leads.filter(pk=school_admin.pk).exists()
 
+    # The new lead steps down again, after reading what that means.
+    page.get_by_role("link", name="Open Northshire Learning Trust").click()
+    expect_accessible(page)
+    page.get_by_role("link", name="Leads", exact=True).click()
+    expect_accessible(page)
+    page.get_by_text("Step down", exact=True).click()
+    expect(page.get_by_text("You will no longer answer schools that ask to join")).to_be_visible()
+    expect_accessible(page)
+    screenshot(page, "network-step-down")
+    screenshot(page, "network-step-down", phone=True)
+    assert trust.leads.filter(pk=school_admin.pk).exists()
+    page.get_by_role("button", name="Yes, step down").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        f"{school_admin.name} no longer leads Northshire Learning Trust."
+    )
+    expect_accessible(page)
+    assert not trust.leads.filter(pk=school_admin.pk).exists()
+
 
 def test_a_lead_invites_a_school_whose_admin_accepts_then_leaves(page, trust, school, school_admin):
     lead = trust.leads.get()
