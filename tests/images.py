@@ -5,6 +5,8 @@ import io
 import struct
 import zlib
 
+from PIL import Image
+
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -33,8 +35,6 @@ def png_decompression_bomb(side: int = 30_000) -> bytes:
 def jpeg_cut_short(size: tuple[int, int] = (800, 600)) -> bytes:
     """A JPEG whose header is whole (it opens as `size`) and whose pixels stop half-way:
     an upload that broke off."""
-    from PIL import Image
-
     photo = io.BytesIO()
     Image.effect_noise(size, 64).convert("RGB").save(photo, format="JPEG")
     return photo.getvalue()[: len(photo.getvalue()) // 2]
